@@ -1,0 +1,39 @@
+# Shared set-up for scripts/build, scripts/test and scripts/serve (sourced, not run).
+# Creates .venv with Python 3.11+ if missing and installs a pinned requirements file into it,
+# again only when that file has changed since the last install.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+export NO_MKDOCS_2_WARNING=1
+export PYTHONDONTWRITEBYTECODE=1
+
+find_python() {
+  for candidate in "${PYTHON:-}" python3.11 python3.12 python3.13 python3; do
+    [ -n "$candidate" ] || continue
+    if command -v "$candidate" >/dev/null 2>&1 &&
+      "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  echo "error: Python 3.11 or newer is needed; install it (Debian: apt-get install python3 python3-venv)" >&2
+  return 1
+}
+
+ensure_venv() {
+  local requirements="$1"
+  if [ ! -x "$VENV/bin/python" ]; then
+    echo "Creating the Python environment in .venv ..."
+    "$(find_python)" -m venv "$VENV"
+  fi
+  local stamp="$VENV/.installed-$(basename "$requirements")"
+  local digest
+  digest="$(cat "$ROOT/requirements.txt" "$requirements" | sha256sum | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
+    echo "Installing pinned Python packages from $(basename "$requirements") ..."
+    "$VENV/bin/python" -m pip install --disable-pip-version-check -r "$requirements" >"$VENV/pip.log" 2>&1 ||
+      { cat "$VENV/pip.log" >&2; echo "error: installing $(basename "$requirements") failed (log above)" >&2; return 1; }
+    echo "$digest" >"$stamp"
+  fi
+}

@@ -1,0 +1,79 @@
+"""Build the whole trilingual site into site/, keeping the last good site/ if anything fails.
+
+Usage: python -m scripts.build_site [--site-dir DIR]   (./scripts/build runs this)
+
+MkDocs builds into a fresh folder next to the target; only a successful build replaces the target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from scripts.languages import ROOT, MKDOCS_YML, languages
+
+
+def count_pages(site_dir: Path) -> dict[str, int]:
+    """HTML pages per language: the default language at the root, the others under /<locale>/."""
+    prefixes = {language.locale: language.prefix for language in languages()}
+    others = [prefix for prefix in prefixes.values() if prefix]
+    counts = {}
+    for locale, prefix in prefixes.items():
+        base = site_dir / prefix if prefix else site_dir
+        pages = [
+            page
+            for page in base.rglob("*.html")
+            if page.name != "404.html"
+            and not page.relative_to(site_dir).as_posix().startswith(("assets/", "search/"))
+            and (prefix or not page.relative_to(site_dir).as_posix().startswith(tuple(others)))
+        ]
+        counts[locale] = len(pages)
+    return counts
+
+
+def run_mkdocs(output_dir: Path, config_file: Path = MKDOCS_YML) -> int:
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config_file),
+               "--site-dir", str(output_dir)]
+    return subprocess.run(command, cwd=config_file.parent).returncode
+
+
+def replace_directory(new: Path, target: Path) -> None:
+    """Put `new` in place of `target` with two renames, so target is never half-written."""
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(site_dir: Path, config_file: Path = MKDOCS_YML) -> int:
+    started = time.perf_counter()
+    staging = site_dir.with_name(site_dir.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    if run_mkdocs(staging, config_file) != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        kept = f"The previous site in {site_dir} was kept unchanged." if site_dir.exists() else ""
+        print(f"Build failed: see the messages above. {kept}".strip(), file=sys.stderr)
+        return 1
+    replace_directory(staging, site_dir)
+    elapsed = time.perf_counter() - started
+    counts = ", ".join(f"{locale} {count}" for locale, count in count_pages(site_dir).items())
+    print(f"Built {site_dir} in {elapsed:.1f} s. Pages per language: {counts}.")
+    print(f"Open {site_dir / 'index.html'} or preview with ./scripts/serve")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the trilingual site.")
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="output folder (default: site/)")
+    args = parser.parse_args(argv)
+    return build(args.site_dir.resolve())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
