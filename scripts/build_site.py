@@ -8,13 +8,15 @@ MkDocs builds into a fresh folder next to the target; only a successful build re
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from scripts.languages import ROOT, MKDOCS_YML, languages
+from scripts.languages import MKDOCS_YML, ROOT, languages
+from scripts.sitemaps import write_language_sitemaps
 
 
 def count_pages(site_dir: Path) -> dict[str, int]:
@@ -35,10 +37,18 @@ def count_pages(site_dir: Path) -> dict[str, int]:
     return counts
 
 
-def run_mkdocs(output_dir: Path, config_file: Path = MKDOCS_YML) -> int:
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config_file),
+def run_mkdocs(output_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None = None) -> int:
+    """Run `mkdocs build` (strict, from mkdocs.yml); show its warnings and errors, not its INFO lines."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file),
                "--site-dir", str(output_dir)]
-    return subprocess.run(command, cwd=config_file.parent).returncode
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    result = subprocess.run(command, cwd=config_file.parent, env=env, capture_output=True, text=True)
+    for line in (result.stdout + result.stderr).splitlines():
+        if line.strip() and not line.startswith("INFO"):
+            print(line, file=sys.stderr)
+    return result.returncode
 
 
 def replace_directory(new: Path, target: Path) -> None:
@@ -51,15 +61,17 @@ def replace_directory(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(site_dir: Path, config_file: Path = MKDOCS_YML) -> int:
+def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None = None) -> int:
+    """Build into `site_dir`; `site_url` overrides mkdocs.yml's (the address the site is served from)."""
     started = time.perf_counter()
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
-    if run_mkdocs(staging, config_file) != 0:
+    if run_mkdocs(staging, config_file, site_url) != 0:
         shutil.rmtree(staging, ignore_errors=True)
         kept = f"The previous site in {site_dir} was kept unchanged." if site_dir.exists() else ""
         print(f"Build failed: see the messages above. {kept}".strip(), file=sys.stderr)
         return 1
+    write_language_sitemaps(staging)
     replace_directory(staging, site_dir)
     elapsed = time.perf_counter() - started
     counts = ", ".join(f"{locale} {count}" for locale, count in count_pages(site_dir).items())
@@ -71,8 +83,9 @@ def build(site_dir: Path, config_file: Path = MKDOCS_YML) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the trilingual site.")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="output folder (default: site/)")
+    parser.add_argument("--site-url", help="address the site will be served from (default: SITE_URL or mkdocs.yml)")
     args = parser.parse_args(argv)
-    return build(args.site_dir.resolve())
+    return build(args.site_dir.resolve(), site_url=args.site_url)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,122 @@
+"""Shared fixtures: one built site per test session, a local HTTP server for it, and Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from scripts import build_site
+from scripts.languages import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
+        pass
+
+
+def serve_directory(directory: Path) -> http.server.ThreadingHTTPServer:
+    """Serve `directory` on a free local port (the folder may be filled after this returns)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def _served_site(tmp_path_factory):
+    """The repository's site, built once per session for the local address it is served from."""
+    site_dir = tmp_path_factory.mktemp("build") / "site"
+    server = serve_directory(site_dir)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    assert build_site.build(site_dir, site_url=url) == 0, "the site did not build; see the output above"
+    yield site_dir, url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(_served_site) -> Path:
+    return _served_site[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(_served_site) -> str:
+    return _served_site[1]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: ./scripts/test installs Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class ExternalRequests:
+    """Blocks and records every request that does not go to the local test server."""
+
+    def __init__(self, local_origin: str):
+        self.local_origin = local_origin.rstrip("/")
+        self.blocked: list[str] = []
+
+    def route(self, route):
+        url = route.request.url
+        if url.startswith(self.local_origin) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+
+@pytest.fixture
+def page_offline(browser, site_url):
+    """A fresh page whose requests to any other host are blocked and counted in page.external."""
+    context = browser.new_context()
+    page = context.new_page()
+    external = ExternalRequests(site_url)
+    context.route("**/*", external.route)
+    page.external = external
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def node_modules() -> Path:
+    path = ROOT / "node_modules"
+    if not (path / "axe-core").exists():
+        pytest.fail("node_modules is missing: run ./scripts/test, which installs the npm checkers")
+    return path
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the repository's sources (no build output, no environments) for tests that change them."""
+    ignore = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "site.*", "dist", ".cache",
+                                    "__pycache__", "test-artifacts", ".pytest_cache")
+    shutil.copytree(ROOT, destination, ignore=ignore)
+    return destination
