@@ -48,3 +48,7 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     return html_fixes.drop_checkbox_autocomplete(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return html_fixes.drop_checkbox_autocomplete(output_content)
