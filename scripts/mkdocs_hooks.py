@@ -11,7 +11,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from mkdocs.exceptions import PluginError  # noqa: E402
+
 from scripts import html_fixes, languages, locales, seo, slugs  # noqa: E402
+from scripts.catalogue import build_step, markers  # noqa: E402
 
 
 def _current_locale(config) -> str:
@@ -21,7 +24,21 @@ def _current_locale(config) -> str:
 def on_config(config):
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugs.markdown_slugify
     locales.compile_catalogs(languages.locales())
+    _catalogue(config)
     return config
+
+
+def _catalogue(config):
+    try:
+        return build_step.prepare(Path(config.docs_dir), config.site_url, dict(config.extra))
+    except build_step.CatalogueError as problems:
+        raise PluginError(f"the project spreadsheets have problems:\n{problems}") from None
+
+
+def on_page_markdown(markdown, page, config, files):
+    if "<!-- catalogue:" in markdown:
+        return markers.fill_markers(markdown, _current_locale(config), _catalogue(config))
+    return None
 
 
 def on_env(env, config, files):

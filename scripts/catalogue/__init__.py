@@ -1,0 +1,1 @@
+"""The investment catalogue: department spreadsheets → validated projects → pages and open data."""

@@ -1,0 +1,60 @@
+"""The catalogue as one build step: load and validate the data, then write the generated files.
+
+Called by the MkDocs hooks once per language build; the result is cached by the data files'
+fingerprint, so the three language builds validate and generate only once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.catalogue.formatting import ExchangeRate
+from scripts.catalogue.generate import generate
+from scripts.catalogue.geo import load_outline
+from scripts.catalogue.model import Project
+from scripts.catalogue.pages import PageContext
+from scripts.catalogue.problems import report
+from scripts.catalogue.validate import load_catalogue
+from scripts.catalogue.vocabularies import load_vocabularies
+from scripts.languages import ROOT, languages
+
+
+class CatalogueError(Exception):
+    """The data has problems; str() is the full report, one problem per line."""
+
+
+@dataclass(frozen=True)
+class PreparedCatalogue:
+    projects: tuple[Project, ...]
+    context: PageContext
+
+
+_prepared: dict[tuple, PreparedCatalogue] = {}
+
+
+def exchange_rate(extra: dict) -> ExchangeRate:
+    settings = extra["exchange_rate"]
+    return ExchangeRate(float(settings["vnd_per_usd"]), str(settings["date"]), settings["source"])
+
+
+def fingerprint(data_dir: Path, *extra) -> tuple:
+    files = sorted(p for p in data_dir.rglob("*") if p.is_file())
+    return (*extra, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+
+
+def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / "data") -> PreparedCatalogue:
+    key = fingerprint(data_dir, str(docs_dir), site_url, repr(extra.get("exchange_rate")))
+    if key in _prepared:
+        return _prepared[key]
+    load_vocabularies.cache_clear()
+    load_outline.cache_clear()
+    catalogue = load_catalogue(data_dir, root=data_dir.parent)
+    if catalogue.problems:
+        raise CatalogueError(report(catalogue.problems))
+    context = PageContext(load_vocabularies(data_dir), load_outline(data_dir / "geo" / "nghe-an-outline.geojson"),
+                          exchange_rate(extra), site_url)
+    generate(catalogue.projects, languages(), context, docs_dir)
+    _prepared.clear()
+    _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context)
+    return _prepared[key]

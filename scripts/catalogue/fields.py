@@ -1,0 +1,109 @@
+"""Checks for one cell, by the column `type` named in data/project-template.yml (no I/O here).
+
+Each check takes the cell text and returns the parsed value, or raises FieldError saying what was
+expected. Numbers follow the file's decimal style: "point" (CSV with commas, .xlsx) or "comma"
+(Vietnamese-locale Excel CSV with ";"). Anything ambiguous is rejected, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+
+from scripts.slugs import slugify
+
+IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+POINT_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+COMMA_NUMBER = re.compile(r"^[+-]?\d+(?:,\d+)?$")
+
+
+class FieldError(ValueError):
+    def __init__(self, expected: str, hint: str = ""):
+        super().__init__(expected)
+        self.expected = expected
+        self.hint = hint
+
+
+def closest(value: str, choices: list[str]) -> str:
+    match = difflib.get_close_matches(value.strip().lower(), choices, n=1, cutoff=0.5)
+    return f"did you mean '{match[0]}'?" if match else "allowed: " + ", ".join(choices)
+
+
+def identifier(text: str) -> str:
+    if not IDENTIFIER.match(text):
+        suggestion = slugify(text)
+        hint = f"for example '{suggestion}'" if suggestion and IDENTIFIER.match(suggestion) else ""
+        raise FieldError("lowercase letters a-z, digits and single hyphens", hint)
+    return text
+
+
+def text(value: str) -> str:
+    return value
+
+
+def number(value: str, decimal: str = "point") -> float:
+    if decimal == "comma":
+        if not COMMA_NUMBER.match(value):
+            raise FieldError(
+                "a number with a decimal comma and no thousands separator (this file uses ';' like "
+                "Vietnamese Excel), e.g. 18,83",
+                "'.' is ambiguous here: write 1234,5 not 1.234,5; or save as 'CSV UTF-8 (comma delimited)'",
+            )
+        return float(value.replace(",", "."))
+    if not POINT_NUMBER.match(value):
+        hint = "use a decimal point and no thousands separator" if "," in value else ""
+        raise FieldError("a number with a decimal point, e.g. 18.83", hint)
+    return float(value)
+
+
+def non_negative_number(value: str, decimal: str = "point") -> float:
+    parsed = number(value, decimal)
+    if parsed < 0:
+        raise FieldError("a number ≥ 0")
+    return parsed
+
+
+def latitude(value: str, decimal: str = "point") -> float:
+    parsed = number(value, decimal)
+    if not -90 <= parsed <= 90:
+        raise FieldError("a latitude between -90 and 90 (Nghệ An is about 18.5 to 20.0)")
+    return parsed
+
+
+def longitude(value: str, decimal: str = "point") -> float:
+    parsed = number(value, decimal)
+    if not -180 <= parsed <= 180:
+        raise FieldError("a longitude between -180 and 180 (Nghệ An is about 103.9 to 105.8)")
+    return parsed
+
+
+def email(value: str) -> str:
+    if not EMAIL.match(value):
+        raise FieldError("an e-mail address such as name@agency.gov.vn")
+    return value
+
+
+def url(value: str) -> str:
+    if not re.match(r"^https?://[^\s<>\"]+$", value):
+        raise FieldError("a web address starting with https:// or http://")
+    return value
+
+
+def date(value: str, today: datetime.date | None = None) -> datetime.date:
+    try:
+        parsed = datetime.date.fromisoformat(value) if re.match(r"^\d{4}-\d{2}-\d{2}$", value) else None
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise FieldError("a date written YYYY-MM-DD, e.g. 2025-03-13")
+    if parsed > (today or datetime.date.today()):
+        raise FieldError("a date that is not in the future")
+    return parsed
+
+
+def choice(value: str, choices: list[str]) -> str:
+    if value not in choices:
+        raise FieldError("one of " + ", ".join(choices), closest(value, choices))
+    return value

@@ -1,0 +1,52 @@
+"""Write the catalogue's generated files into docs/ (git ignores them), touching only what changed.
+
+Writing only changed files keeps `mkdocs serve` from rebuilding in a loop and keeps a second
+build with unchanged data cheap.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.catalogue import opendata, template_files
+from scripts.catalogue.minimap import outline_svg
+from scripts.catalogue.model import Project
+from scripts.catalogue.pages import PageContext, page_filename, project_page
+from scripts.languages import Language
+
+PROJECT_PAGES = Path("projects")
+OPEN_DATA = Path("opendata")
+ASSETS = Path("assets") / "catalogue"
+
+
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return True
+
+
+def generate(projects: list[Project], languages: list[Language], context: PageContext, docs_dir: Path) -> list[Path]:
+    """Write every generated file; return those that changed. Stale project pages are removed."""
+    locales = [language.locale for language in languages]
+    files: dict[Path, str | bytes] = {}
+    for project in projects:
+        for language in languages:
+            files[docs_dir / PROJECT_PAGES / page_filename(project.id, language)] = project_page(project, language, context)
+    vocabularies = context.vocabularies
+    files[docs_dir / OPEN_DATA / "catalogue.csv"] = opendata.to_csv(projects, locales)
+    files[docs_dir / OPEN_DATA / "catalogue.json"] = opendata.to_json(projects, locales, vocabularies)
+    files[docs_dir / OPEN_DATA / "catalogue.geojson"] = opendata.to_geojson(projects, locales)
+    files[docs_dir / OPEN_DATA / "projects-template.csv"] = template_files.empty_csv(vocabularies)
+    files[docs_dir / OPEN_DATA / "projects-template.xlsx"] = template_files.xlsx_bytes(vocabularies)
+    files[docs_dir / ASSETS / "province.svg"] = outline_svg(context.outline)
+    changed = [path for path, content in files.items() if write_if_changed(path, content)]
+    pages_dir = docs_dir / PROJECT_PAGES
+    for stale in set(pages_dir.glob("*.md")) - set(files):
+        stale.unlink()
+        changed.append(stale)
+    return changed

@@ -1,0 +1,60 @@
+"""Is a point inside Nghệ An? Ray casting over the province outline (a GeoJSON MultiPolygon)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from scripts.languages import ROOT
+
+OUTLINE = ROOT / "data" / "geo" / "nghe-an-outline.geojson"
+
+Ring = tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class Outline:
+    polygons: tuple[tuple[Ring, ...], ...]  # each polygon: outer ring, then holes; points are (lon, lat)
+    west: float
+    south: float
+    east: float
+    north: float
+
+    def contains(self, lon: float, lat: float) -> bool:
+        if not (self.west <= lon <= self.east and self.south <= lat <= self.north):
+            return False
+        return any(
+            _in_ring(lon, lat, rings[0]) and not any(_in_ring(lon, lat, hole) for hole in rings[1:])
+            for rings in self.polygons
+        )
+
+
+def _in_ring(x: float, y: float, ring: Ring) -> bool:
+    inside = False
+    x1, y1 = ring[-1]
+    for x2, y2 in ring:
+        if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+            inside = not inside
+        x1, y1 = x2, y2
+    return inside
+
+
+@lru_cache(maxsize=2)
+def load_outline(path: Path = OUTLINE) -> Outline:
+    data = json.loads(path.read_text("utf-8"))
+    polygons = []
+    for feature in data["features"]:
+        geometry = feature["geometry"]
+        parts = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for polygon in parts:
+            polygons.append(tuple(tuple((float(x), float(y)) for x, y in ring) for ring in polygon))
+    points = [point for polygon in polygons for point in polygon[0]]
+    return Outline(
+        polygons=tuple(polygons),
+        west=min(x for x, _ in points),
+        south=min(y for _, y in points),
+        east=max(x for x, _ in points),
+        north=max(y for _, y in points),
+    )

@@ -1,0 +1,37 @@
+"""A validated catalogue project (no I/O)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Project:
+    id: str
+    names: dict[str, str]  # locale → name; a missing locale means "not translated"
+    summaries: dict[str, str]
+    sector: str
+    locality: str
+    lat: float
+    lon: float
+    status: str
+    updated: datetime.date
+    department: str  # key in data/departments.yml (the file's name)
+    area_ha: float | None = None
+    investment_vnd_bn: float | None = None
+    investment_usd_m: float | None = None
+    form: str | None = None
+    contact: str | None = None
+    source: str | None = None
+    position_note: str | None = None
+    origin: str = ""  # "path:line" of the row, for messages
+
+    def name(self, locale: str, fallback: str) -> tuple[str, str]:
+        """(name, locale it is written in) for `locale`, falling back to `fallback`."""
+        return (self.names[locale], locale) if locale in self.names else (self.names[fallback], fallback)
+
+    def summary(self, locale: str, fallback: str) -> tuple[str, str]:
+        if locale in self.summaries:
+            return self.summaries[locale], locale
+        return self.summaries[fallback], fallback

@@ -1,0 +1,153 @@
+"""One Markdown page per project per language (docs/projects/<id>.md, <id>.en.md, <id>.lo.md).
+
+Every value from a spreadsheet is HTML-escaped here. The page body is raw HTML, so Markdown does
+not interpret it either; MkDocs' templates do not escape front matter, so title and description are
+stored escaped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import urlsplit
+
+import segno
+import yaml
+
+from scripts.catalogue import formatting
+from scripts.catalogue.geo import Outline
+from scripts.catalogue.minimap import position_percent
+from scripts.catalogue.model import Project
+from scripts.catalogue.vocabularies import Vocabularies
+from scripts.languages import Language
+from scripts.locales import gettext_for
+
+FALLBACK_LOCALE = "en"  # the template's contract: an empty Lao field shows the English text
+
+
+@dataclass(frozen=True)
+class PageContext:
+    vocabularies: Vocabularies
+    outline: Outline
+    rate: formatting.ExchangeRate
+    site_url: str
+
+
+def page_filename(project_id: str, language: Language) -> str:
+    return f"{project_id}.md" if language.default else f"{project_id}.{language.locale}.md"
+
+
+def page_url(site_url: str, project_id: str, language: Language) -> str:
+    return f"{site_url.rstrip('/')}/{language.prefix}projects/{project_id}/"
+
+
+def qr_svg(url: str, label: str) -> str:
+    code = segno.make(url, error="m")
+    return code.svg_inline(scale=3, border=2, title=label, svgclass="qr-code")
+
+
+def badges(project: Project, locale: str, vocabularies: Vocabularies) -> str:
+    colour = vocabularies.sectors[project.sector]["colour"]
+    sector = escape(vocabularies.label("sectors", project.sector, locale))
+    status = escape(vocabularies.label("statuses", project.status, locale))
+    return (f'<span class="sector-badge" style="--sector-colour: {escape(colour)}">{sector}</span> '
+            f'<span class="status-badge status-{escape(project.status)}">{status}</span>')
+
+
+def _fact(term: str, value: str) -> str:
+    return f"<dt>{escape(term)}</dt><dd>{value}</dd>" if value else ""
+
+
+def _facts(project: Project, language: Language, context: PageContext) -> str:
+    _ = gettext_for(language.locale)
+    locale = language.locale
+    rate = context.rate
+    investment = formatting.investment(project.investment_vnd_bn, project.investment_usd_m, rate, locale)
+    rate_note = _("Approximate conversion at %(rate)s VND per US dollar (%(date)s).") % {
+        "rate": formatting.number(rate.vnd_per_usd, locale, 0), "date": rate.date}
+    department = context.vocabularies.departments.get(project.department, {}).get(locale, project.department)
+    checked = _("%(date)s, by %(department)s") % {
+        "date": formatting.long_date(project.updated, locale), "department": department}
+    source = project.source or ""
+    rows = [
+        _fact(_("Locality"), escape(project.locality)),
+        _fact(_("Land area"), escape(formatting.area(project.area_ha, locale)) if project.area_ha is not None else ""),
+        _fact(_("Investment"), f'{escape(investment)}<br><small><a href="{escape(rate.source)}">'
+                               f"{escape(rate_note)}</a></small>" if investment else ""),
+        _fact(_("Form of investment"),
+              escape(context.vocabularies.label("forms", project.form, locale)) if project.form else ""),
+        _fact(_("Contact"), f'<a href="mailto:{escape(project.contact)}">{escape(project.contact)}</a>'
+                            if project.contact else ""),
+        _fact(_("Last checked"), escape(checked)),
+        _fact(_("Source"), f'<a href="{escape(source)}">{escape(urlsplit(source).netloc)}</a>' if source else ""),
+    ]
+    return '<dl class="project-facts">' + "".join(rows) + "</dl>"
+
+
+def _summary_html(text: str) -> str:
+    paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
+    return "".join("<p>" + escape(part).replace("\n", "<br>") + "</p>" for part in paragraphs)
+
+
+def _minimap(project: Project, language: Language, context: PageContext) -> str:
+    _ = gettext_for(language.locale)
+    base = "../" * (3 if language.prefix else 2)
+    left, top = position_percent(context.outline, project.lat, project.lon)
+    alt = _("Map of Nghệ An province showing where the project is")
+    caption = f"{escape(project.locality)} · {project.lat:.4f}, {project.lon:.4f}"
+    if project.position_note:
+        caption += f" · {escape(project.position_note)}"
+    return (
+        '<figure class="mini-map">'
+        f'<div class="mini-map-frame"><img src="{base}assets/catalogue/province.svg" '
+        f'alt="{escape(alt)}" width="300" height="215">'
+        f'<span class="mini-map-marker" style="left: {left}%; top: {top}%"></span></div>'
+        f"<figcaption>{caption}</figcaption></figure>"
+    )
+
+
+def project_page(project: Project, language: Language, context: PageContext) -> str:
+    """The whole Markdown source of a project's page in one language."""
+    _ = gettext_for(language.locale)
+    locale = language.locale
+    name, name_locale = project.name(locale, FALLBACK_LOCALE)
+    summary, summary_locale = project.summary(locale, FALLBACK_LOCALE)
+    url = page_url(context.site_url, project.id, language)
+    description = " ".join(summary.split())
+    front_matter = {
+        "title": escape(name),
+        "description": escape(description[:155] + ("…" if len(description) > 155 else "")),
+        "project": project.id,
+    }
+    if locale not in project.names or locale not in project.summaries:
+        front_matter["review"] = "needed"
+    labels = {
+        "untranslated": _("This project has not been translated into this language yet; its text is shown in English."),
+        "summary": _("Summary"),
+        "scan": _("Scan to open this page:"),
+        "back": _("Back to the project catalogue"),
+        "qr": _("QR code of this page's address"),
+    }
+    note = ""
+    if name_locale != locale or summary_locale != locale:
+        note = f'<p class="untranslated-note" role="note">{escape(labels["untranslated"])}</p>'
+    body = [
+        f'<div class="project-page" data-project="{escape(project.id)}">',
+        f'<h1 lang="{name_locale}">{escape(name)}</h1>',
+        f'<p class="project-badges">{badges(project, locale, context.vocabularies)}</p>',
+        note,
+        '<div class="project-layout">',
+        _facts(project, language, context),
+        _minimap(project, language, context),
+        "</div>",
+        f'<h2 id="summary">{escape(labels["summary"])}</h2>',
+        f'<div class="project-summary" lang="{summary_locale}">{_summary_html(summary)}</div>',
+        '<figure class="project-qr">',
+        qr_svg(url, labels["qr"]),
+        f'<figcaption>{escape(labels["scan"])} <span class="qr-url">{escape(url)}</span></figcaption>',
+        "</figure>",
+        "</div>",
+    ]
+    back = f"[{labels['back']}](../catalogue/index.md)"
+    header = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    return header + "\n".join(part for part in body if part) + "\n\n" + back + "\n"

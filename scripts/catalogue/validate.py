@@ -1,0 +1,148 @@
+"""Validate every department file under data/projects/ and merge them into one list of projects.
+
+Every problem in every file is collected (nothing stops at the first one); the caller reports them
+all and builds nothing if there is any.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from scripts.catalogue import fields
+from scripts.catalogue.geo import Outline, load_outline
+from scripts.catalogue.model import Project
+from scripts.catalogue.problems import Problem, shown
+from scripts.catalogue.tables import Table, read_table
+from scripts.catalogue.vocabularies import Vocabularies, load_vocabularies
+from scripts.languages import ROOT
+
+HIDDEN = ("internal", "draft")
+
+
+@dataclass
+class Catalogue:
+    projects: list[Project] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def project_files(data_dir: Path) -> list[Path]:
+    folder = data_dir / "projects"
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".xlsx") and not p.name.startswith("~$"))
+
+
+def load_catalogue(data_dir: Path = ROOT / "data", root: Path = ROOT, today: datetime.date | None = None) -> Catalogue:
+    vocabularies = load_vocabularies(data_dir)
+    outline = load_outline(data_dir / "geo" / "nghe-an-outline.geojson")
+    catalogue = Catalogue()
+    first_use: dict[str, str] = {}
+    for path in project_files(data_dir):
+        shown_path = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        table, problems = read_table(path, shown_path)
+        catalogue.problems += problems
+        department = path.stem
+        if department not in vocabularies.departments:
+            catalogue.problems.append(Problem(
+                shown_path, 1, "file name", "the key of a department listed in data/departments.yml",
+                shown(department), fields.closest(department, list(vocabularies.departments))))
+        projects, problems = validate_table(table, vocabularies, outline, department, today)
+        catalogue.problems += problems
+        for project in projects:
+            if project.id in first_use:
+                line = int(project.origin.rsplit(":", 1)[1])
+                catalogue.problems.append(Problem(shown_path, line, "id", "an id used only once in all files",
+                                                  shown(project.id), f"already used at {first_use[project.id]}"))
+            else:
+                first_use[project.id] = project.origin
+                catalogue.projects.append(project)
+    return catalogue
+
+
+def _header_problems(table: Table, vocabularies: Vocabularies) -> list[Problem]:
+    problems = []
+    seen = set()
+    for name in table.header:
+        if name in seen and name:
+            problems.append(Problem(table.path, table.header_line, name, "each column name once", "it twice"))
+        seen.add(name)
+    for column in vocabularies.columns:
+        if column.required and column.name not in table.header:
+            match = difflib.get_close_matches(column.name, table.header, n=1, cutoff=0.6)
+            hint = f"did you mean to name '{match[0]}' '{column.name}'?" if match else ""
+            problems.append(Problem(table.path, table.header_line, column.name,
+                                    f"a column named '{column.name}' in the first row", "no such column", hint))
+    return problems
+
+
+def _checker(column_type: str, vocabularies: Vocabularies, decimal: str, today):
+    numeric = {"latitude": fields.latitude, "longitude": fields.longitude,
+               "non_negative_number": fields.non_negative_number}
+    choices = {"sector": list(vocabularies.sectors), "status": list(vocabularies.statuses),
+               "form": list(vocabularies.forms), "visibility": ["public", *HIDDEN]}
+    if column_type in numeric:
+        return partial(numeric[column_type], decimal=decimal)
+    if column_type in choices:
+        return partial(fields.choice, choices=choices[column_type])
+    if column_type == "date":
+        return partial(fields.date, today=today)
+    return getattr(fields, column_type)
+
+
+def _position_problem(table: Table, line: int, lat: float, lon: float, outline: Outline) -> Problem | None:
+    if outline.contains(lon, lat):
+        return None
+    expected = (f"a point inside Nghệ An (latitude {outline.south:.2f}–{outline.north:.2f}, "
+                f"longitude {outline.west:.2f}–{outline.east:.2f})")
+    hint = "latitude and longitude look swapped" if outline.contains(lat, lon) else "outside the province"
+    return Problem(table.path, line, "lat, lon", expected, f"{lat:g}, {lon:g}", hint)
+
+
+def validate_table(table: Table, vocabularies: Vocabularies, outline: Outline, department: str,
+                   today: datetime.date | None = None) -> tuple[list[Project], list[Problem]]:
+    problems = _header_problems(table, vocabularies)
+    if problems and not table.rows:
+        return [], problems
+    present = [column for column in vocabularies.columns if column.name in table.header]
+    projects = []
+    for line, cells in table.rows:
+        values, row_problems = {}, []
+        for column in present:
+            text = cells.get(column.name, "")
+            if text == "":
+                if column.required:
+                    row_problems.append(Problem(table.path, line, column.name, "a value (this column is required)",
+                                                "an empty cell"))
+                continue
+            try:
+                values[column.name] = _checker(column.type, vocabularies, table.decimal, today)(text)
+            except fields.FieldError as error:
+                row_problems.append(Problem(table.path, line, column.name, error.expected, shown(text), error.hint))
+        if "lat" in values and "lon" in values:
+            position = _position_problem(table, line, values["lat"], values["lon"], outline)
+            row_problems += [position] if position else []
+        problems += row_problems
+        if not row_problems and not problems_in_header(problems, table) and values.get("visibility") not in HIDDEN:
+            projects.append(_project(values, department, f"{table.path}:{line}"))
+    return projects, problems
+
+
+def problems_in_header(problems: list[Problem], table: Table) -> bool:
+    return any(problem.line == table.header_line and problem.path == table.path for problem in problems)
+
+
+def _localized(values: dict, prefix: str) -> dict[str, str]:
+    return {key[len(prefix):]: value for key, value in values.items() if key.startswith(prefix)}
+
+
+def _project(values: dict, department: str, origin: str) -> Project:
+    return Project(
+        id=values["id"], names=_localized(values, "name_"), summaries=_localized(values, "summary_"),
+        sector=values["sector"], locality=values["locality"], lat=values["lat"], lon=values["lon"],
+        status=values["status"], updated=values["updated"], department=department,
+        area_ha=values.get("area_ha"), investment_vnd_bn=values.get("investment_vnd_bn"),
+        investment_usd_m=values.get("investment_usd_m"), form=values.get("form"), contact=values.get("contact"),
+        source=values.get("source"), position_note=values.get("position_note"), origin=origin,
+    )
