@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+from scripts.catalogue.problems import report
+from scripts.catalogue.validate import load_catalogue
 from scripts.languages import MKDOCS_YML, ROOT, languages
 from scripts.sitemaps import write_language_sitemaps
 
@@ -64,6 +66,10 @@ def replace_directory(new: Path, target: Path) -> None:
 def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None = None) -> int:
     """Build into `site_dir`; `site_url` overrides mkdocs.yml's (the address the site is served from)."""
     started = time.perf_counter()
+    catalogue = load_catalogue(config_file.parent / "data", root=config_file.parent)
+    if catalogue.problems:
+        print(report(catalogue.problems), file=sys.stderr)
+        return 1
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     if run_mkdocs(staging, config_file, site_url) != 0:

@@ -85,7 +85,10 @@ def _item(project: Project, locale: str, context: PageContext) -> str:
 
 
 def catalogue_list(projects: list[Project], locale: str, context: PageContext) -> str:
+    _ = gettext_for(locale)
+    heading = _("Projects")
     ordered = sorted(projects, key=lambda p: search_text(p.name(locale, FALLBACK_LOCALE)[0]))
     items = "".join(_item(project, locale, context) for project in ordered)
-    return (f'<div class="catalogue" data-catalogue>{filters(projects, locale, context)}'
+    return (f'<div class="catalogue" data-catalogue><h2 id="projects">{escape(heading)}</h2>'
+            f'{filters(projects, locale, context)}'
             f'<ul class="catalogue-list">{items}</ul></div>')

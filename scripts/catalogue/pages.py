@@ -23,6 +23,7 @@ from scripts.languages import Language
 from scripts.locales import gettext_for
 
 FALLBACK_LOCALE = "en"  # the template's contract: an empty Lao field shows the English text
+APPROXIMATE = "approximate"  # position_note value shown as a translated "approximate position" note
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,10 @@ def _minimap(project: Project, language: Language, context: PageContext) -> str:
     left, top = position_percent(context.outline, project.lat, project.lon)
     alt = _("Map of Nghệ An province showing where the project is")
     caption = f"{escape(project.locality)} · {project.lat:.4f}, {project.lon:.4f}"
-    if project.position_note:
-        caption += f" · {escape(project.position_note)}"
+    approximate = _("Approximate position within the commune or ward, not the project boundary.")
+    note = approximate if project.position_note == APPROXIMATE else project.position_note
+    if note:
+        caption += f" · {escape(note)}"
     return (
         '<figure class="mini-map">'
         f'<div class="mini-map-frame"><img src="{base}assets/catalogue/province.svg" '

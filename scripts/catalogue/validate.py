@@ -48,6 +48,8 @@ def load_catalogue(data_dir: Path = ROOT / "data", root: Path = ROOT, today: dat
             catalogue.problems.append(Problem(
                 shown_path, 1, "file name", "the key of a department listed in data/departments.yml",
                 shown(department), fields.closest(department, list(vocabularies.departments))))
+        if not table.header:
+            continue
         projects, problems = validate_table(table, vocabularies, outline, department, today)
         catalogue.problems += problems
         for project in projects:
@@ -109,7 +111,11 @@ def validate_table(table: Table, vocabularies: Vocabularies, outline: Outline, d
     projects = []
     for line, cells in table.rows:
         values, row_problems = {}, []
+        swapped = _swapped_position(table, line, cells, outline)
+        row_problems += [swapped] if swapped else []
         for column in present:
+            if swapped and column.name in ("lat", "lon"):
+                continue
             text = cells.get(column.name, "")
             if text == "":
                 if column.required:
@@ -127,6 +133,19 @@ def validate_table(table: Table, vocabularies: Vocabularies, outline: Outline, d
         if not row_problems and not problems_in_header(problems, table) and values.get("visibility") not in HIDDEN:
             projects.append(_project(values, department, f"{table.path}:{line}"))
     return projects, problems
+
+
+def _swapped_position(table: Table, line: int, cells: dict, outline: Outline) -> Problem | None:
+    """One clear problem when the two coordinates are only right the other way round."""
+    try:
+        lat = fields.number(cells.get("lat", ""), table.decimal)
+        lon = fields.number(cells.get("lon", ""), table.decimal)
+    except fields.FieldError:
+        return None
+    if outline.contains(lon, lat) or not outline.contains(lat, lon):
+        return None
+    return Problem(table.path, line, "lat, lon", "a point inside Nghệ An (latitude about 18.5–20.0, "
+                   "longitude about 103.9–105.8)", f"{lat:g}, {lon:g}", "latitude and longitude look swapped")
 
 
 def problems_in_header(problems: list[Problem], table: Table) -> bool:

@@ -1,0 +1,94 @@
+"""Project pages, the list and open data: content, fallbacks, and escaping of everything from data."""
+
+import csv
+import datetime
+import io
+import json
+
+import yaml
+
+from scripts.catalogue import opendata
+from scripts.catalogue.build_step import exchange_rate
+from scripts.catalogue.geo import load_outline
+from scripts.catalogue.listing import catalogue_list, search_text
+from scripts.catalogue.minimap import position_percent
+from scripts.catalogue.model import Project
+from scripts.catalogue.pages import PageContext, project_page
+from scripts.catalogue.vocabularies import load_vocabularies
+from scripts.languages import languages, load_mkdocs_config
+
+EVIL = '<script>window.pwned=1</script>${alert(1)}"\' onmouseover="x'
+CONTEXT = PageContext(load_vocabularies(), load_outline(), exchange_rate(load_mkdocs_config()["extra"]),
+                      "https://x.example/")
+VI, EN, LO = languages()
+
+
+def project(**changes) -> Project:
+    values = dict(id="p-1", names={"vi": "Dự án", "en": "Project"}, summaries={"vi": "Mô tả", "en": "Summary"},
+                  sector="tourism", locality="Cửa Lò", lat=18.817, lon=105.7, status="calling",
+                  updated=datetime.date(2025, 3, 13), department="public-sources", investment_vnd_bn=2440.6,
+                  area_ha=12.5, source="https://baonghean.vn/x")
+    values.update(changes)
+    return Project(**values)
+
+
+def front_matter(page: str) -> dict:
+    return yaml.safe_load(page.split("---\n")[1])
+
+
+def test_figures_are_formatted_for_each_language_with_a_usd_estimate():
+    vietnamese = project_page(project(), VI, CONTEXT)
+    english = project_page(project(), EN, CONTEXT)
+    assert "2.440,6 tỷ đồng (khoảng 100 triệu USD)" in vietnamese and "12,5 ha" in vietnamese
+    assert "VND 2,440.6 billion (about US$100 million)" in english and "12.5 ha" in english
+    assert "24,406 VND per US dollar (2023-12-31)" in english
+    assert "March 13, 2025" in english
+
+
+def test_lao_page_falls_back_to_english_and_says_so():
+    page = project_page(project(), LO, CONTEXT)
+    assert front_matter(page)["review"] == "needed"
+    assert '<h1 lang="en">Project</h1>' in page
+    assert 'class="untranslated-note"' in page and '<div class="project-summary" lang="en">' in page
+    translated = project_page(project(names={"vi": "a", "en": "b", "lo": "ຂ"}, summaries={"vi": "a", "en": "b", "lo": "ຄ"}),
+                              LO, CONTEXT)
+    assert "untranslated-note" not in translated and "review" not in front_matter(translated)
+
+
+def test_everything_from_data_is_escaped_in_pages_and_lists():
+    evil = project(names={"vi": EVIL, "en": EVIL}, summaries={"vi": EVIL, "en": EVIL}, locality=EVIL,
+                   contact='a"b@x.org', position_note=EVIL)
+    page = project_page(evil, EN, CONTEXT)
+    listing = catalogue_list([evil], "en", CONTEXT)
+    for html in (page, listing):
+        assert "<script>" not in html and 'onmouseover="x' not in html
+        assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in html
+    assert front_matter(page)["title"].startswith("&lt;script&gt;")
+
+
+def test_summary_keeps_paragraphs_and_line_breaks():
+    page = project_page(project(summaries={"vi": "a", "en": "One,\n\"two\"\n\nThree"}), EN, CONTEXT)
+    assert "<p>One,<br>&quot;two&quot;</p><p>Three</p>" in page
+
+
+def test_qr_code_and_minimap():
+    page = project_page(project(), EN, CONTEXT)
+    assert '<svg' in page and 'class="qr-code"' in page and "https://x.example/en/projects/p-1/" in page
+    left, top = position_percent(CONTEXT.outline, 18.817, 105.7)
+    assert 0 < left < 100 and 0 < top < 100
+    assert f"left: {left}%; top: {top}%" in page
+
+
+def test_search_text_ignores_vietnamese_marks():
+    assert search_text("Đầu tư Nghệ An") == "dau tu nghe an"
+
+
+def test_open_data_round_trips():
+    projects = [project(), project(id="p-2", investment_vnd_bn=None, investment_usd_m=52.5)]
+    locales = ["vi", "en", "lo"]
+    rows = list(csv.DictReader(io.StringIO(opendata.to_csv(projects, locales).lstrip("\ufeff"))))
+    assert [row["id"] for row in rows] == ["p-1", "p-2"] and rows[1]["investment_usd_m"] == "52.5"
+    document = json.loads(opendata.to_json(projects, locales, CONTEXT.vocabularies))
+    assert document["licence"]["name"] == "CC BY 4.0" and len(document["projects"]) == 2
+    geojson = json.loads(opendata.to_geojson(projects, locales))
+    assert geojson["features"][0]["geometry"] == {"type": "Point", "coordinates": [105.7, 18.817]}

@@ -1,0 +1,183 @@
+"""Every validation rule: each bad input gives its message, and all are reported together."""
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts.catalogue.validate import load_catalogue
+from scripts.languages import ROOT
+
+HEADER = ("id,name_vi,name_en,name_lo,sector,locality,lat,lon,area_ha,investment_vnd_bn,form,status,"
+          "summary_vi,summary_en,summary_lo,contact,updated")
+GOOD = ('{id},Dự án {id},Project {id},,manufacturing,Hưng Nguyên,18.68,105.63,12.5,300,fdi,calling,'
+        '"Mô tả, có dấu phẩy và ""ngoặc kép""\nvà xuống dòng",Summary,,ipa@example.org,2025-03-13')
+TODAY = datetime.date(2026, 11, 24)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("vocabularies.yml", "project-template.yml"):
+        shutil.copy(ROOT / "data" / name, data / name)
+    (data / "departments.yml").write_text("dept-a: {vi: A, en: A, lo: A}\ndept-b: {vi: B, en: B, lo: B}\n", "utf-8")
+    shutil.copytree(ROOT / "data" / "geo", data / "geo")
+    (data / "projects").mkdir()
+    return data
+
+
+def write(data_dir: Path, name: str, *rows: str, encoding="utf-8", newline="\n", header=HEADER) -> Path:
+    path = data_dir / "projects" / name
+    path.write_bytes(newline.join([header, *rows, ""]).encode(encoding))
+    return path
+
+
+def messages(data_dir: Path) -> list[str]:
+    return [str(problem) for problem in sorted(load_catalogue(data_dir, root=data_dir.parent, today=TODAY).problems)]
+
+
+def test_good_rows_from_two_files_are_merged(data_dir):
+    write(data_dir, "dept-a.csv", GOOD.format(id="a-1"), GOOD.format(id="a-2"))
+    write(data_dir, "dept-b.csv", GOOD.format(id="b-1"))
+    catalogue = load_catalogue(data_dir, root=data_dir.parent, today=TODAY)
+    assert catalogue.problems == []
+    assert [p.id for p in catalogue.projects] == ["a-1", "a-2", "b-1"]
+    first = catalogue.projects[0]
+    assert first.summaries["vi"] == 'Mô tả, có dấu phẩy và "ngoặc kép"\nvà xuống dòng'
+    assert first.names == {"vi": "Dự án a-1", "en": "Project a-1"} and first.area_ha == 12.5
+
+
+def test_every_problem_in_every_file_is_reported_with_path_line_column(data_dir):
+    bad = GOOD.format(id="Bad Id").replace("manufacturing", "manufacture").replace(",12.5,", ",ten,")
+    write(data_dir, "dept-a.csv", GOOD.format(id="ok"), bad)
+    write(data_dir, "dept-b.csv", GOOD.format(id="b-1").replace("2025-03-13", "13/03/2025"))
+    assert messages(data_dir) == [
+        "data/projects/dept-a.csv:4: area_ha: expected a number with a decimal point, e.g. 18.83, got 'ten'",
+        "data/projects/dept-a.csv:4: id: expected lowercase letters a-z, digits and single hyphens, got 'Bad Id'"
+        " (for example 'bad-id')",
+        "data/projects/dept-a.csv:4: sector: expected one of manufacturing, high-tech, renewable-energy, agriculture,"
+        " tourism, logistics, urban-infrastructure, healthcare-education, digital-economy, got 'manufacture'"
+        " (did you mean 'manufacturing'?)",
+        "data/projects/dept-b.csv:2: updated: expected a date written YYYY-MM-DD, e.g. 2025-03-13, got '13/03/2025'",
+    ]
+
+
+def test_line_numbers_count_multi_line_cells(data_dir):
+    write(data_dir, "dept-a.csv", GOOD.format(id="a-1"), GOOD.format(id="a-2").replace("fdi", "joint"))
+    assert messages(data_dir)[0].startswith("data/projects/dept-a.csv:4: form:")  # row 2 spans lines 2-3
+
+
+def test_required_values_and_columns(data_dir):
+    write(data_dir, "dept-a.csv", GOOD.format(id="a-1").replace("Project a-1", ""))
+    write(data_dir, "dept-b.csv", GOOD.format(id="b-1"), header=HEADER.replace("name_en", "Name_en"))
+    assert messages(data_dir) == [
+        "data/projects/dept-a.csv:2: name_en: expected a value (this column is required), got an empty cell",
+        "data/projects/dept-b.csv:1: name_en: expected a column named 'name_en' in the first row, got no such column"
+        " (did you mean to name 'Name_en' 'name_en'?)",
+    ]
+
+
+def test_swapped_coordinates_get_one_clear_hint(data_dir):
+    write(data_dir, "dept-a.csv", GOOD.format(id="a-1").replace("18.68,105.63", "105.63,18.68"))
+    assert messages(data_dir) == [
+        "data/projects/dept-a.csv:2: lat, lon: expected a point inside Nghệ An (latitude about 18.5–20.0, longitude"
+        " about 103.9–105.8), got 105.63, 18.68 (latitude and longitude look swapped)"]
+
+
+def test_point_outside_the_province(data_dir):
+    write(data_dir, "dept-a.csv", GOOD.format(id="a-1").replace("18.68,105.63", "21.03,105.85"),
+          GOOD.format(id="a-2").replace("18.68,105.63", "19.1,104.0"))  # Hà Nội; inside the box, in Laos
+    found = messages(data_dir)
+    assert len(found) == 2
+    assert found[0].startswith("data/projects/dept-a.csv:2: lat, lon: expected a point inside Nghệ An (latitude 18.55")
+    assert found[0].endswith("got 21.03, 105.85 (outside the province)")
+    assert found[1].endswith("got 19.1, 104 (outside the province)")
+
+
+def test_duplicate_id_names_both_places(data_dir):
+    write(data_dir, "dept-a.csv", GOOD.format(id="same"))
+    write(data_dir, "dept-b.csv", GOOD.format(id="other"), GOOD.format(id="same"))
+    assert messages(data_dir) == [
+        "data/projects/dept-b.csv:4: id: expected an id used only once in all files, got 'same'"
+        " (already used at data/projects/dept-a.csv:2)"
+    ]
+
+
+def test_unknown_department_file_name(data_dir):
+    write(data_dir, "dept-c.csv", GOOD.format(id="a-1"))
+    (message,) = messages(data_dir)
+    assert message.startswith("data/projects/dept-c.csv:1: file name: expected the key of a department listed in"
+                              " data/departments.yml, got 'dept-c' (did you mean 'dept-")
+
+
+def test_encodings_bom_crlf_and_a_clear_message_for_others(data_dir):
+    path = write(data_dir, "dept-a.csv", GOOD.format(id="a-1"), newline="\r\n")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert messages(data_dir) == []
+    windows_1258 = (HEADER + "\n" + GOOD.format(id="b-1")).encode("utf-8").replace("Dự án".encode(), b"D\xfd\xf2 \xe1n")
+    (data_dir / "projects" / "dept-b.csv").write_bytes(windows_1258)  # "Dự án" as Excel saves it in CP1258
+    assert messages(data_dir) == [
+        "data/projects/dept-b.csv:2: file: expected UTF-8 text, got bytes in another encoding (e.g. Windows-1258)"
+        " (in Excel use File → Save As → 'CSV UTF-8 (Comma delimited) (*.csv)')"
+    ]
+
+
+def test_vietnamese_excel_semicolons_and_decimal_commas(data_dir):
+    row = GOOD.format(id="a-1").replace(",", ";").replace("18.68", "18,68").replace("105.63", "105,63")
+    row = row.replace("12.5", "12,5").replace("Mô tả; có dấu phẩy", "Mô tả, có dấu phẩy")
+    write(data_dir, "dept-a.csv", row, header=HEADER.replace(",", ";"))
+    catalogue = load_catalogue(data_dir, root=data_dir.parent, today=TODAY)
+    assert catalogue.problems == []
+    project = catalogue.projects[0]
+    assert (project.lat, project.lon, project.area_ha) == (18.68, 105.63, 12.5)
+    write(data_dir, "dept-a.csv", row.replace("12,5", "12.5"), header=HEADER.replace(",", ";"))
+    (message,) = messages(data_dir)
+    assert message.startswith("data/projects/dept-a.csv:2: area_ha: expected a number with a decimal comma")
+
+
+def test_xlsx_with_numbers_and_dates(data_dir):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER.split(","))
+    sheet.append(["x-1", "Dự án", "Project", "", "tourism", "Cửa Lò", 18.817, 105.7, 3, None, "any", "calling",
+                  "Mô tả", "Summary", "", "", datetime.datetime(2025, 1, 2)])
+    sheet.append(["x-2", "Dự án", "Project", "", "tourism", "Cửa Lò", 18.817, 105.7, -3, None, "any", "calling",
+                  "Mô tả", "Summary", "", "", datetime.datetime(2025, 1, 2)])
+    workbook.save(data_dir / "projects" / "dept-a.xlsx")
+    catalogue = load_catalogue(data_dir, root=data_dir.parent, today=TODAY)
+    assert [str(p) for p in catalogue.problems] == [
+        "data/projects/dept-a.xlsx:3: area_ha: expected a number ≥ 0, got '-3'"]
+    assert catalogue.projects[0].updated == datetime.date(2025, 1, 2) and catalogue.projects[0].lat == 18.817
+
+
+def test_damaged_xlsx(data_dir):
+    (data_dir / "projects" / "dept-a.xlsx").write_bytes(b"not a workbook")
+    assert messages(data_dir) == [
+        "data/projects/dept-a.xlsx:1: file: expected an Excel workbook (.xlsx), got a file that cannot be opened"
+        " (BadZipFile)"]
+
+
+def test_internal_and_draft_rows_are_never_published(data_dir):
+    header = HEADER + ",visibility"
+    write(data_dir, "dept-a.csv", GOOD.format(id="a-1") + ",internal", GOOD.format(id="a-2") + ",draft",
+          GOOD.format(id="a-3") + ",public", GOOD.format(id="a-4") + ",", header=header)
+    catalogue = load_catalogue(data_dir, root=data_dir.parent, today=TODAY)
+    assert catalogue.problems == [] and [p.id for p in catalogue.projects] == ["a-3", "a-4"]
+
+
+def test_extra_columns_are_allowed_but_extra_cells_are_not(data_dir):
+    write(data_dir, "dept-a.csv", GOOD.format(id="a-1") + ",note", header=HEADER + ",our_note")
+    assert messages(data_dir) == []
+    write(data_dir, "dept-a.csv", GOOD.format(id="a-1") + ",stray")
+    assert messages(data_dir)[0].startswith("data/projects/dept-a.csv:2: row: expected at most 17 cells")
+
+
+def test_the_repository_seed_catalogue_is_valid():
+    catalogue = load_catalogue()
+    assert catalogue.problems == []
+    assert len(catalogue.projects) >= 8
+    assert all(project.source and project.source.startswith("https://") for project in catalogue.projects)
