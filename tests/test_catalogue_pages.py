@@ -13,13 +13,13 @@ from scripts.catalogue.geo import load_outline
 from scripts.catalogue.listing import catalogue_list, search_text
 from scripts.catalogue.minimap import position_percent
 from scripts.catalogue.model import Project
-from scripts.catalogue.pages import PageContext, project_page
+from scripts.catalogue.pages import PageContext, project_page, qr_svg
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.languages import languages, load_mkdocs_config
 
 EVIL = '<script>window.pwned=1</script>${alert(1)}"\' onmouseover="x'
 CONTEXT = PageContext(load_vocabularies(), load_outline(), exchange_rate(load_mkdocs_config()["extra"]),
-                      "https://x.example/")
+                      "https://x.example/", datetime.date(2025, 6, 1), 365)
 VI, EN, LO = languages()
 
 
@@ -73,10 +73,18 @@ def test_summary_keeps_paragraphs_and_line_breaks():
 
 def test_qr_code_and_minimap():
     page = project_page(project(), EN, CONTEXT)
-    assert '<svg' in page and 'class="qr-code"' in page and "https://x.example/en/projects/p-1/" in page
+    assert '<img class="qr-code" src="../../../assets/catalogue/qr/en/p-1.svg"' in page
+    assert "https://x.example/en/projects/p-1/" in page
+    assert qr_svg("https://x.example/en/projects/p-1/").startswith("<svg")
     left, top = position_percent(CONTEXT.outline, 18.817, 105.7)
     assert 0 < left < 100 and 0 < top < 100
     assert f"left: {left}%; top: {top}%" in page
+
+
+def test_rows_not_checked_for_a_year_are_flagged():
+    assert "stale-note" not in project_page(project(), EN, CONTEXT)
+    old = project_page(project(updated=datetime.date(2024, 5, 31)), EN, CONTEXT)
+    assert '<p class="stale-note" role="note">Not checked since May 31, 2024' in old
 
 
 def test_search_text_ignores_vietnamese_marks():

@@ -6,6 +6,7 @@ fingerprint, so the three language builds validate and generate only once.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,7 +45,8 @@ def fingerprint(data_dir: Path, *extra) -> tuple:
 
 
 def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / "data") -> PreparedCatalogue:
-    key = fingerprint(data_dir, str(docs_dir), site_url, repr(extra.get("exchange_rate")))
+    key = fingerprint(data_dir, str(docs_dir), site_url, repr(extra.get("exchange_rate")), datetime.date.today(),
+                      extra.get("catalogue_stale_after_days"))
     if key in _prepared:
         return _prepared[key]
     load_vocabularies.cache_clear()
@@ -53,7 +55,8 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
     if catalogue.problems:
         raise CatalogueError(report(catalogue.problems))
     context = PageContext(load_vocabularies(data_dir), load_outline(data_dir / "geo" / "nghe-an-outline.geojson"),
-                          exchange_rate(extra), site_url)
+                          exchange_rate(extra), site_url, datetime.date.today(),
+                          int(extra.get("catalogue_stale_after_days", 365)))
     generate(catalogue.projects, languages(), context, docs_dir)
     _prepared.clear()
     _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context)

@@ -11,7 +11,7 @@ from pathlib import Path
 from scripts.catalogue import opendata, template_files
 from scripts.catalogue.minimap import outline_svg
 from scripts.catalogue.model import Project
-from scripts.catalogue.pages import PageContext, page_filename, project_page
+from scripts.catalogue.pages import PageContext, page_filename, page_url, project_page, qr_filename, qr_svg
 from scripts.languages import Language
 
 PROJECT_PAGES = Path("projects")
@@ -37,6 +37,10 @@ def generate(projects: list[Project], languages: list[Language], context: PageCo
     for project in projects:
         for language in languages:
             files[docs_dir / PROJECT_PAGES / page_filename(project.id, language)] = project_page(project, language, context)
+            qr_path = docs_dir / ASSETS / "qr" / qr_filename(project.id, language)
+            url = page_url(context.site_url, project.id, language)
+            if not (qr_path.exists() and url.encode("utf-8") in qr_path.read_bytes()):
+                files[qr_path] = qr_svg(url)
     vocabularies = context.vocabularies
     files[docs_dir / OPEN_DATA / "catalogue.csv"] = opendata.to_csv(projects, locales)
     files[docs_dir / OPEN_DATA / "catalogue.json"] = opendata.to_json(projects, locales, vocabularies)

@@ -7,12 +7,14 @@ stored escaped.
 
 from __future__ import annotations
 
+import datetime
+import io
+import json
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
 
 import segno
-import yaml
 
 from scripts.catalogue import formatting
 from scripts.catalogue.geo import Outline
@@ -23,6 +25,7 @@ from scripts.languages import Language
 from scripts.locales import gettext_for
 
 FALLBACK_LOCALE = "en"  # the template's contract: an empty Lao field shows the English text
+QR_SIZE = 120  # CSS pixels the QR image is shown at
 APPROXIMATE = "approximate"  # position_note value shown as a translated "approximate position" note
 
 
@@ -32,6 +35,11 @@ class PageContext:
     outline: Outline
     rate: formatting.ExchangeRate
     site_url: str
+    today: datetime.date
+    stale_after_days: int  # rows not checked for longer than this are flagged on their page
+
+    def is_stale(self, project: Project) -> bool:
+        return (self.today - project.updated).days > self.stale_after_days
 
 
 def page_filename(project_id: str, language: Language) -> str:
@@ -42,9 +50,19 @@ def page_url(site_url: str, project_id: str, language: Language) -> str:
     return f"{site_url.rstrip('/')}/{language.prefix}projects/{project_id}/"
 
 
-def qr_svg(url: str, label: str) -> str:
-    code = segno.make(url, error="m")
-    return code.svg_inline(scale=3, border=2, title=label, svgclass="qr-code")
+def qr_filename(project_id: str, language: Language) -> str:
+    """Where the QR code of a project page is written, under docs/assets/catalogue/qr/."""
+    return f"{language.locale}/{project_id}.svg"
+
+
+def qr_svg(url: str) -> str:
+    """A standalone SVG QR code of `url`, drawn in black on white for print."""
+    # A fixed mask pattern skips segno's search for the best of eight, which cost ~8 ms per code;
+    # any mask gives a valid code that scanners read.
+    code = segno.make(url, error="m", mask=0)
+    buffer = io.BytesIO()
+    code.save(buffer, kind="svg", scale=3, border=2, light="#fff", xmldecl=False, svgns=True, title=url)
+    return buffer.getvalue().decode("utf-8")
 
 
 def badges(project: Project, locale: str, vocabularies: Vocabularies) -> str:
@@ -116,6 +134,7 @@ def project_page(project: Project, language: Language, context: PageContext) -> 
     name, name_locale = project.name(locale, FALLBACK_LOCALE)
     summary, summary_locale = project.summary(locale, FALLBACK_LOCALE)
     url = page_url(context.site_url, project.id, language)
+    assets = "../" * (3 if language.prefix else 2) + "assets/catalogue/"
     description = " ".join(summary.split())
     front_matter = {
         "title": escape(name),
@@ -134,6 +153,9 @@ def project_page(project: Project, language: Language, context: PageContext) -> 
     note = ""
     if name_locale != locale or summary_locale != locale:
         note = f'<p class="untranslated-note" role="note">{escape(labels["untranslated"])}</p>'
+    if context.is_stale(project):
+        stale = _("Not checked since %(date)s: confirm the details with the responsible agency before relying on them.")
+        note += f'<p class="stale-note" role="note">{escape(stale % {"date": formatting.long_date(project.updated, locale)})}</p>'
     body = [
         f'<div class="project-page" data-project="{escape(project.id)}">',
         f'<h1 lang="{name_locale}">{escape(name)}</h1>',
@@ -146,11 +168,14 @@ def project_page(project: Project, language: Language, context: PageContext) -> 
         f'<h2 id="summary">{escape(labels["summary"])}</h2>',
         f'<div class="project-summary" lang="{summary_locale}">{_summary_html(summary)}</div>',
         '<figure class="project-qr">',
-        qr_svg(url, labels["qr"]),
+        f'<img class="qr-code" src="{assets}qr/{qr_filename(project.id, language)}" alt="{escape(labels["qr"])}" '
+        f'width="{QR_SIZE}" height="{QR_SIZE}" loading="lazy">',
         f'<figcaption>{escape(labels["scan"])} <span class="qr-url">{escape(url)}</span></figcaption>',
         "</figure>",
         "</div>",
     ]
     back = f"[{labels['back']}](../catalogue/index.md)"
-    header = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    # JSON strings are valid YAML scalars, and json.dumps is ~20 times faster than yaml.safe_dump here.
+    header = "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front_matter.items())
+    header += "---\n\n"
     return header + "\n".join(part for part in body if part) + "\n\n" + back + "\n"
