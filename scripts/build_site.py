@@ -32,7 +32,7 @@ def count_pages(site_dir: Path) -> dict[str, int]:
             page
             for page in base.rglob("*.html")
             if page.name != "404.html"
-            and not page.relative_to(site_dir).as_posix().startswith(("assets/", "search/"))
+            and not page.relative_to(site_dir).as_posix().startswith(("assets/", "search/", "embed/"))
             and (prefix or not page.relative_to(site_dir).as_posix().startswith(tuple(others)))
         ]
         counts[locale] = len(pages)

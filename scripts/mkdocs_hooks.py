@@ -14,7 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from scripts import html_fixes, languages, locales, seo, slugs  # noqa: E402
-from scripts.catalogue import build_step, markers  # noqa: E402
+from scripts import markers  # noqa: E402
+from scripts.catalogue import build_step  # noqa: E402
 
 
 def _current_locale(config) -> str:
@@ -37,7 +38,8 @@ def _catalogue(config):
 
 def on_page_markdown(markdown, page, config, files):
     if "<!-- catalogue:" in markdown:
-        return markers.fill_markers(markdown, _current_locale(config), _catalogue(config))
+        language = next(lang for lang in languages.languages() if lang.locale == _current_locale(config))
+        return markers.fill_markers(markdown, language, _catalogue(config), page.url)
     return None
 
 

@@ -15,8 +15,10 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def page_language(site: Path, page: Path) -> str:
-    first = page.relative_to(site).parts[0]
-    return first if first in LOCALES else languages.default_locale()
+    parts = page.relative_to(site).parts
+    if parts[0] == "embed":  # embed/map-<locale>.html
+        return page.stem.rsplit("-", 1)[1]
+    return parts[0] if parts[0] in LOCALES else languages.default_locale()
 
 
 def test_every_language_has_home_and_about(built_site: Path):
@@ -33,6 +35,9 @@ def test_html_lang_description_canonical_and_hreflang_on_every_page(built_site: 
         where = page.relative_to(built_site)
         assert f'<html lang="{page_language(built_site, page)}"' in html, where
         assert re.search(r'<meta name="description" content="[^"]{20,}">', html), where
+        if where.parts[0] == "embed":
+            assert '<meta name="robots" content="noindex">' in html  # frames of the map pages
+            continue
         assert re.search(rf'<link rel="canonical" href="{re.escape(site_url)}[^"]*">', html), where
         hreflangs = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html)
         assert [lang for lang, _ in hreflangs] == [*LOCALES, "x-default"], where

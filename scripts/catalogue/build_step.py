@@ -18,7 +18,9 @@ from scripts.catalogue.pages import PageContext
 from scripts.catalogue.problems import report
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
-from scripts.languages import ROOT, languages
+from scripts.languages import ROOT, languages, locales
+from scripts.maps.generate import generate_maps
+from scripts.maps.places import MapPlaces, load_places
 
 
 class CatalogueError(Exception):
@@ -29,6 +31,7 @@ class CatalogueError(Exception):
 class PreparedCatalogue:
     projects: tuple[Project, ...]
     context: PageContext
+    places: MapPlaces
 
 
 _prepared: dict[tuple, PreparedCatalogue] = {}
@@ -52,12 +55,16 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
     load_vocabularies.cache_clear()
     load_outline.cache_clear()
     catalogue = load_catalogue(data_dir, root=data_dir.parent)
-    if catalogue.problems:
-        raise CatalogueError(report(catalogue.problems))
+    outline = load_outline(data_dir / "geo" / "nghe-an-outline.geojson")
+    places, place_problems = load_places(locales(), outline, data_dir / "places.yml")
+    if catalogue.problems or place_problems:
+        raise CatalogueError(report(catalogue.problems + place_problems))
     context = PageContext(load_vocabularies(data_dir), load_outline(data_dir / "geo" / "nghe-an-outline.geojson"),
                           exchange_rate(extra), site_url, datetime.date.today(),
                           int(extra.get("catalogue_stale_after_days", 365)))
-    generate(catalogue.projects, languages(), context, docs_dir)
+    landmarks = tuple((p.lat, p.lon, p.text["en"]["name"]) for p in places.places if p.layer == "infrastructure")
+    generate(catalogue.projects, languages(), context, docs_dir, landmarks)
+    generate_maps(catalogue.projects, places, languages(), context, docs_dir)
     _prepared.clear()
-    _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context)
+    _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places)
     return _prepared[key]

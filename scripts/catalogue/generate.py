@@ -30,7 +30,8 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     return True
 
 
-def generate(projects: list[Project], languages: list[Language], context: PageContext, docs_dir: Path) -> list[Path]:
+def generate(projects: list[Project], languages: list[Language], context: PageContext, docs_dir: Path,
+             landmarks: tuple[tuple[float, float, str], ...] = ()) -> list[Path]:
     """Write every generated file; return those that changed. Stale project pages are removed."""
     locales = [language.locale for language in languages]
     files: dict[Path, str | bytes] = {}
@@ -47,7 +48,7 @@ def generate(projects: list[Project], languages: list[Language], context: PageCo
     files[docs_dir / OPEN_DATA / "catalogue.geojson"] = opendata.to_geojson(projects, locales)
     files[docs_dir / OPEN_DATA / "projects-template.csv"] = template_files.empty_csv(vocabularies)
     files[docs_dir / OPEN_DATA / "projects-template.xlsx"] = template_files.xlsx_bytes(vocabularies)
-    files[docs_dir / ASSETS / "province.svg"] = outline_svg(context.outline)
+    files[docs_dir / ASSETS / "province.svg"] = outline_svg(context.outline, landmarks=landmarks)
     changed = [path for path, content in files.items() if write_if_changed(path, content)]
     pages_dir = docs_dir / PROJECT_PAGES
     for stale in set(pages_dir.glob("*.md")) - set(files):

@@ -6,6 +6,7 @@ Used on project pages and in print; it needs no JavaScript, no tiles and no netw
 from __future__ import annotations
 
 import math
+from html import escape
 
 from scripts.catalogue.geo import Outline
 
@@ -26,7 +27,15 @@ def position_percent(outline: Outline, lat: float, lon: float) -> tuple[float, f
     return round(left, 2), round(top, 2)
 
 
-def outline_svg(outline: Outline, title: str = "Nghệ An") -> str:
+def _diamond(outline: Outline, factor: float, lat: float, lon: float, name: str) -> str:
+    x = (lon - outline.west) * _scale(outline) * factor
+    y = (outline.north - lat) * factor
+    return (f'<g><title>{escape(name)}</title><rect x="{x - 9:.1f}" y="{y - 9:.1f}" width="18" height="18" '
+            f'transform="rotate(45 {x:.1f} {y:.1f})" fill="#1d3557" stroke="#fff" stroke-width="3"/></g>')
+
+
+def outline_svg(outline: Outline, title: str = "Nghệ An", landmarks: tuple[tuple[float, float, str], ...] = ()) -> str:
+    """The province outline, with small diamonds at `landmarks` (lat, lon, name): airport, ports, gates."""
     width, height = _size(outline)
     factor = 1000 / width
     paths = []
@@ -41,5 +50,6 @@ def outline_svg(outline: Outline, title: str = "Nghệ An") -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 {height * factor:.0f}" role="img">'
         f"<title>{title}</title>"
         f'<path d="{" ".join(paths)}" fill="#e4efe8" stroke="#0b5e3c" stroke-width="3" fill-rule="evenodd"/>'
-        "</svg>\n"
+        + "".join(_diamond(outline, factor, *landmark) for landmark in landmarks)
+        + "</svg>\n"
     )

@@ -113,6 +113,8 @@ def _minimap(project: Project, language: Language, context: PageContext) -> str:
     base = "../" * (3 if language.prefix else 2)
     left, top = position_percent(context.outline, project.lat, project.lon)
     alt = _("Map of Nghệ An province showing where the project is")
+    on_map = _("View on the interactive map")
+    legend = _("Diamonds: the airport, seaports and border gates with Laos.")
     caption = f"{escape(project.locality)} · {project.lat:.4f}, {project.lon:.4f}"
     approximate = _("Approximate position within the commune or ward, not the project boundary.")
     note = approximate if project.position_note == APPROXIMATE else project.position_note
@@ -123,7 +125,9 @@ def _minimap(project: Project, language: Language, context: PageContext) -> str:
         f'<div class="mini-map-frame"><img src="{base}assets/catalogue/province.svg" '
         f'alt="{escape(alt)}" width="300" height="215">'
         f'<span class="mini-map-marker" style="left: {left}%; top: {top}%"></span></div>'
-        f"<figcaption>{caption}</figcaption></figure>"
+        f"<figcaption>{caption}<br>{escape(legend)} "
+        f'<a href="{base}embed/map-{language.locale}.html?project={escape(project.id)}">{escape(on_map)}</a>'
+        "</figcaption></figure>"
     )
 
 

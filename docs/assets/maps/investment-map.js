@@ -1,0 +1,212 @@
+/* The investment map's behaviour: fills the folium layers from the language's data file
+   (window.NGHEAN_MAP_DATA), clusters the projects, adds a legend and a sector/status filter that
+   also reads and writes the URL (?sector=…&status=…).
+   Every text from data is inserted with textContent; nothing from data is parsed as HTML. */
+(function () {
+  "use strict";
+
+  var KIND_SHAPES = {
+    zone: "star", park: "square", airport: "diamond", port: "diamond", "border-gate": "diamond",
+    heritage: "triangle", nature: "triangle", beach: "triangle"
+  };
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function safeHref(url) {
+    return /^https?:\/\//.test(url) ? url : null;
+  }
+
+  function linkTarget(link) {
+    var sameSite = false;
+    try { sameSite = window.top.location.origin === window.location.origin; } catch (error) { sameSite = false; }
+    if (window.top === window) return;
+    if (sameSite) { link.target = "_top"; } else { link.target = "_blank"; link.rel = "noopener"; }
+  }
+
+  function projectPopup(data, row) {
+    var box = el("div", "map-popup");
+    var title = el("strong", "map-popup-title", row[4]);
+    title.lang = row[5];
+    box.appendChild(title);
+    var sector = data.sectors[row[2]];
+    var badge = el("span", "map-popup-sector", sector[1]);
+    badge.style.background = sector[2];
+    box.appendChild(el("div", null)).appendChild(badge);
+    box.appendChild(el("div", null, data.statuses[row[3]][1]));
+    box.appendChild(el("div", null, row[6] + (row[7] ? " · " + row[7] : "")));
+    if (row[9]) box.appendChild(el("div", "map-popup-note", data.labels.approximate));
+    var link = el("a", "map-popup-link", data.labels.open);
+    link.href = data.projectBase + encodeURIComponent(row[8]) + "/";
+    linkTarget(link);
+    box.appendChild(link);
+    return box;
+  }
+
+  function placePopup(data, name, facts, approximate, source) {
+    var box = el("div", "map-popup");
+    box.appendChild(el("strong", "map-popup-title", name));
+    if (facts) box.appendChild(el("div", null, facts));
+    if (approximate) box.appendChild(el("div", "map-popup-note", data.labels.approximate));
+    var href = safeHref(source);
+    if (href) {
+      var link = el("a", "map-popup-link", data.labels.source);
+      link.href = href;
+      link.target = "_blank";
+      link.rel = "noopener";
+      box.appendChild(link);
+    }
+    return box;
+  }
+
+  function shapeIcon(layer, kind) {
+    var shape = el("span", "map-symbol map-symbol-" + (KIND_SHAPES[kind] || "square") + " map-layer-" + layer);
+    return L.divIcon({ html: shape, className: "map-symbol-icon", iconSize: [18, 18], iconAnchor: [9, 9] });
+  }
+
+  function legend(data) {
+    var control = L.control({ position: "bottomright" });
+    control.onAdd = function (map) {
+      var box = el("details", "map-legend leaflet-bar");
+      box.open = map.getSize().x >= 640;
+      box.appendChild(el("summary", null, data.labels.legend));
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      var list = el("ul");
+      data.sectors.forEach(function (sector) {
+        var item = el("li");
+        var swatch = el("span", "map-swatch");
+        swatch.style.background = sector[2];
+        item.appendChild(swatch);
+        item.appendChild(el("span", null, sector[1]));
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+      return box;
+    };
+    return control;
+  }
+
+  function select(name, label, allLabel, options, value) {
+    var wrapper = el("label", "map-filter-field");
+    wrapper.appendChild(el("span", null, label));
+    var input = el("select");
+    input.name = name;
+    input.appendChild(el("option", null, allLabel)).value = "";
+    options.forEach(function (option) {
+      var node = el("option", null, option[1]);
+      node.value = option[0];
+      input.appendChild(node);
+    });
+    if (options.some(function (option) { return option[0] === value; })) input.value = value;
+    wrapper.appendChild(input);
+    return wrapper;
+  }
+
+  function init(map, groups, data) {
+    var params = new URLSearchParams(window.location.search);
+    var container = map.getContainer();
+    if (!map.options.maxZoom) map.setMaxZoom(16);  // no tile layer sets it; clustering needs it
+    map.attributionControl.addAttribution(el("span", null, data.labels.boundary).outerHTML);
+
+    var cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45 });
+    cluster.addTo(groups.projects);
+    var markers = data.projects.map(function (row) {
+      var sector = data.sectors[row[2]];
+      var marker = L.circleMarker([row[0], row[1]], {
+        radius: 8, color: "#ffffff", weight: 2, fillColor: sector[2], fillOpacity: 1
+      });
+      marker.bindPopup(function () { return projectPopup(data, row); });
+      marker.bindTooltip(el("span", null, row[4]));
+      return { marker: marker, sector: sector[0], status: data.statuses[row[3]][0], id: row[8] };
+    });
+
+    data.places.forEach(function (place) {
+      var group = groups[place[0]];
+      if (!group) return;
+      L.marker([place[2], place[3]], { icon: shapeIcon(place[0], place[1]), title: place[4], alt: place[4] })
+        .bindPopup(function () { return placePopup(data, place[4], place[5], place[6], place[7]); })
+        .addTo(group);
+    });
+    data.routes.forEach(function (route) {
+      L.polyline(route[3], { color: "#8a3b12", weight: 4, dashArray: "10 6" })
+        .bindPopup(function () { return placePopup(data, route[0], route[1], false, route[2]); })
+        .addTo(groups.routes);
+    });
+    data.neighbours.forEach(function (label) {
+      L.marker([label[0], label[1]], {
+        icon: L.divIcon({ html: el("span", null, label[2]), className: "map-area-label", iconSize: null }),
+        interactive: false, keyboard: false
+      }).addTo(groups.labels);
+    });
+
+    var form = L.control({ position: "topleft" });
+    var sectorSelect, statusSelect, count;
+    form.onAdd = function () {
+      var box = el("form", "map-filter leaflet-bar");
+      box.setAttribute("aria-label", data.labels.filter);
+      box.appendChild(select("sector", data.labels.sector, data.labels.allSectors, data.sectors, params.get("sector")));
+      box.appendChild(select("status", data.labels.status, data.labels.allStatuses, data.statuses, params.get("status")));
+      count = el("output", "map-count");
+      count.setAttribute("aria-live", "polite");
+      box.appendChild(count);
+      sectorSelect = box.querySelector('select[name="sector"]');
+      statusSelect = box.querySelector('select[name="status"]');
+      box.addEventListener("change", apply);
+      box.addEventListener("submit", function (event) { event.preventDefault(); });
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+
+    function apply() {
+      var sector = sectorSelect.value;
+      var status = statusSelect.value;
+      var shown = markers.filter(function (item) {
+        return (!sector || item.sector === sector) && (!status || item.status === status);
+      });
+      cluster.clearLayers();
+      cluster.addLayers(shown.map(function (item) { return item.marker; }));
+      count.textContent = data.labels.shown.replace("%(shown)s", shown.length).replace("%(total)s", markers.length);
+      container.dataset.projectsShown = String(shown.length);
+      container.dataset.projectsTotal = String(markers.length);
+      var query = new URLSearchParams(window.location.search);
+      [["sector", sector], ["status", status]].forEach(function (pair) {
+        if (pair[1]) { query.set(pair[0], pair[1]); } else { query.delete(pair[0]); }
+      });
+      var search = query.toString();
+      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+    }
+
+    form.addTo(map);
+    legend(data).addTo(map);
+    if (groups.outline && groups.street) {
+      map.on("overlayadd overlayremove", function () {
+        groups.outline.setStyle({ fillOpacity: map.hasLayer(groups.street) ? 0.15 : 0.9 });
+      });
+    }
+    apply();
+    openProject(params.get("project"));
+    container.dataset.ready = "true";
+
+    /* ?project=<id> (links from project pages) opens that project's popup. */
+    function openProject(id) {
+      var found = markers.filter(function (item) { return item.id === id; })[0];
+      if (!found) return false;
+      if (!cluster.hasLayer(found.marker)) {
+        sectorSelect.value = "";
+        statusSelect.value = "";
+        apply();
+      }
+      cluster.zoomToShowLayer(found.marker, function () { found.marker.openPopup(); });
+      return true;
+    }
+    window.NgheAnMap.openProject = openProject;
+  }
+
+  window.NgheAnMap = { init: init };
+})();

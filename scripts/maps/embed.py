@@ -1,0 +1,41 @@
+"""The map on the site's map pages (an isolated iframe) and the snippets other sites copy."""
+
+from __future__ import annotations
+
+from html import escape
+
+from scripts.catalogue.pages import PageContext
+from scripts.languages import Language
+from scripts.locales import gettext_for
+from scripts.maps.generate import EMBED_DIR, embed_filename
+
+
+def map_frame(language: Language, page_url: str) -> str:
+    """An iframe of the language's embed page; the iframe keeps Leaflet's CSS off the Material page."""
+    _ = gettext_for(language.locale)
+    labels = {"title": _("Investment map of Nghệ An"), "full": _("Open the map on its own page")}
+    source = "../" * page_url.strip("/").count("/") + "../" + f"{EMBED_DIR.as_posix()}/{embed_filename(language)}"
+    return (f'<div class="map-frame"><iframe src="{escape(source)}" title="{escape(labels["title"])}" '
+            f'loading="lazy"></iframe></div>'
+            f'<p class="map-frame-link"><a href="{escape(source)}">{escape(labels["full"])}</a></p>')
+
+
+def snippet(url: str, title: str) -> str:
+    return (f'<iframe src="{escape(url)}" title="{escape(title)}" loading="lazy" '
+            'style="width:100%;height:520px;border:0"></iframe>')
+
+
+def embed_snippets(language: Language, context: PageContext) -> str:
+    """Copy-paste code: the whole map, and the map pre-filtered to one sector."""
+    _ = gettext_for(language.locale)
+    title = _("Investment map of Nghệ An")
+    base = f"{context.site_url.rstrip('/')}/{EMBED_DIR.as_posix()}/{embed_filename(language)}"
+    sector = next(iter(context.vocabularies.sectors))
+    examples = [
+        (_("The whole map"), base),
+        (_("Only one sector (change the key after sector=)"), f"{base}?sector={sector}"),
+        (_("Only projects calling for investors"), f"{base}?status=calling"),
+    ]
+    return "".join(
+        f"<h3>{escape(label)}</h3><pre><code>{escape(snippet(url, title))}</code></pre>" for label, url in examples
+    )

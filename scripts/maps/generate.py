@@ -1,0 +1,33 @@
+"""Write the map files for every language: assets/maps/data-<locale>.js and embed/map-<locale>.html."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.catalogue.generate import write_if_changed
+from scripts.catalogue.model import Project
+from scripts.catalogue.pages import PageContext
+from scripts.languages import Language
+from scripts.maps.folium_map import map_html
+from scripts.maps.map_data import data_script, map_data
+from scripts.maps.places import MapPlaces
+
+EMBED_DIR = Path("embed")
+DATA_DIR = Path("assets") / "maps"
+
+
+def embed_filename(language: Language) -> str:
+    return f"map-{language.locale}.html"
+
+
+def generate_maps(projects: list[Project], places: MapPlaces, languages: list[Language], context: PageContext,
+                  docs_dir: Path) -> list[Path]:
+    changed = []
+    for language in languages:
+        data = map_data(projects, places, language, context)
+        files = {
+            docs_dir / DATA_DIR / f"data-{language.locale}.js": data_script(data),
+            docs_dir / EMBED_DIR / embed_filename(language): map_html(language, data["layers"]),
+        }
+        changed += [path for path, content in files.items() if write_if_changed(path, content)]
+    return changed
