@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import http.server
 import shutil
@@ -24,6 +25,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = ROOT / "test-artifacts"
+EVIL_NAME = '<img src=x onerror="window.pwned=1">${window.pwned=2}'
+EVIL_SUMMARY = '<script>window.pwned=3</script> "quoted", and more'
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -120,3 +123,25 @@ def copy_project(destination: Path) -> Path:
                                     "__pycache__", "test-artifacts", ".pytest_cache")
     shutil.copytree(ROOT, destination, ignore=ignore)
     return destination
+
+
+@pytest.fixture(scope="session")
+def evil_site(tmp_path_factory, browser):
+    """A copy of the site whose spreadsheet holds markup and template code in every text field."""
+    root = tmp_path_factory.mktemp("evil")
+    project = copy_project(root / "project")
+    seed = project / "data" / "projects" / "public-sources.csv"
+    rows = list(csv.DictReader(seed.open(encoding="utf-8")))
+    evil = dict(rows[0], id="evil", name_vi=EVIL_NAME, name_en=EVIL_NAME, name_lo=EVIL_NAME,
+                summary_vi=EVIL_SUMMARY, summary_en=EVIL_SUMMARY, summary_lo=EVIL_SUMMARY,
+                locality='Cửa Lò"><b>x</b>', position_note="<i>note</i>")
+    with seed.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows([*rows, evil])
+    site = root / "site"
+    server = serve_directory(site)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    assert build_site.build(site, project / "mkdocs.yml", site_url=url) == 0
+    yield url
+    server.shutdown()

@@ -1,15 +1,8 @@
 """The catalogue in Chromium: filters, a shareable filtered URL, and data that cannot run as code."""
 
-import csv
-from pathlib import Path
-
 import pytest
 
-from scripts import build_site
-from tests.conftest import ExternalRequests, copy_project, serve_directory
-
-EVIL_NAME = '<img src=x onerror="window.pwned=1">${window.pwned=2}'
-EVIL_SUMMARY = '<script>window.pwned=3</script> "quoted", and more'
+from tests.conftest import EVIL_NAME, ExternalRequests
 
 
 def test_filter_by_sector_updates_the_list_and_the_url(page_offline, site_url):
@@ -56,28 +49,6 @@ def test_list_works_without_javascript(browser, site_url):
     page.locator(".catalogue-item a").first.click()
     assert "/lo/projects/" in page.url and page.locator("h1").is_visible()
     context.close()
-
-
-@pytest.fixture(scope="module")
-def evil_site(tmp_path_factory, browser):
-    """A copy of the site whose spreadsheet holds markup and template code in every text field."""
-    root = tmp_path_factory.mktemp("evil")
-    project = copy_project(root / "project")
-    seed = project / "data" / "projects" / "public-sources.csv"
-    rows = list(csv.DictReader(seed.open(encoding="utf-8")))
-    evil = dict(rows[0], id="evil", name_vi=EVIL_NAME, name_en=EVIL_NAME, name_lo=EVIL_NAME,
-                summary_vi=EVIL_SUMMARY, summary_en=EVIL_SUMMARY, summary_lo=EVIL_SUMMARY,
-                locality='Cửa Lò"><b>x</b>', position_note="<i>note</i>")
-    with seed.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows([*rows, evil])
-    site = root / "site"
-    server = serve_directory(site)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    assert build_site.build(site, project / "mkdocs.yml", site_url=url) == 0
-    yield url
-    server.shutdown()
 
 
 @pytest.mark.parametrize("path", ["en/catalogue/", "en/projects/evil/", "lo/projects/evil/", "catalogue/?q=evil"])

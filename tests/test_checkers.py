@@ -11,16 +11,29 @@ from scripts import languages
 LANGUAGES = languages.languages()
 
 
-@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.locale)
-def test_axe_finds_no_violation_on_home_page(page_offline, site_url, node_modules, language):
-    page = page_offline
-    page.goto(site_url + language.prefix, wait_until="networkidle")
+PAGES = ["", "catalogue/", "catalogue/?sector=high-tech", "projects/vsip-nghe-an-3/", "map/", "catalogue/template/"]
+
+
+def run_axe(page, node_modules):
     page.add_script_tag(path=str(node_modules / "axe-core" / "axe.min.js"))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    violations = [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in result["violations"]
-    ]
-    assert violations == []
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in result["violations"]]
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.locale)
+def test_axe_finds_no_violation(page_offline, site_url, node_modules, language, path):
+    page = page_offline
+    page.goto(site_url + language.prefix + path, wait_until="networkidle")
+    assert run_axe(page, node_modules) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.locale)
+def test_axe_finds_no_violation_in_the_map_itself(page_offline, site_url, node_modules, language):
+    page = page_offline
+    page.goto(f"{site_url}embed/map-{language.locale}.html", wait_until="networkidle")
+    page.wait_for_selector(".folium-map[data-ready=true]")
+    assert run_axe(page, node_modules) == []
 
 
 def test_nu_validator_reports_no_error(built_site: Path, node_modules: Path):

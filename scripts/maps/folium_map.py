@@ -112,4 +112,7 @@ def map_html(language: Language, layer_labels: dict[str, str]) -> str:
     html = html.replace("<head>", head, 1)
     # Let readers zoom the page (WCAG 1.4.4); folium's default forbids it.
     html = re.sub(r",\s*maximum-scale=1.0,\s*user-scalable=no", "", html)
+    # The map sits in a <main> landmark with a heading, for screen readers (axe: region).
+    html = re.sub(r'(<div class="folium-map"[^>]*></div>)',
+                  lambda match: f'<main><h1 class="map-heading">{escape(title)}</h1>{match.group(1)}</main>', html, count=1)
     return _scripts_inside_body(_stable_ids(html))

@@ -69,7 +69,7 @@
   }
 
   function legend(data) {
-    var control = L.control({ position: "bottomright" });
+    var control = L.control({ position: "bottomleft" });
     control.onAdd = function (map) {
       var box = el("details", "map-legend leaflet-bar");
       box.open = map.getSize().x >= 640;

@@ -1,0 +1,51 @@
+"""The map's Python side: places data, the shared data file, the lean folium page."""
+
+import json
+import re
+
+from scripts.catalogue.geo import load_outline
+from scripts.languages import languages, locales
+from scripts.maps.folium_map import map_html
+from scripts.maps.map_data import VARIABLE, data_script
+from scripts.maps.places import load_places
+
+EN = languages()[1]
+
+
+def test_places_file_is_valid_and_inside_the_province():
+    places, problems = load_places(locales(), load_outline())
+    assert problems == []
+    assert {p.layer for p in places.places} == {"industrial-parks", "infrastructure", "culture"}
+    assert {"vinh-airport", "nam-can-border-gate", "thanh-thuy-border-gate", "kim-lien", "pu-mat-national-park"} <= {
+        p.id for p in places.places}
+    assert all(p.source.startswith("http") for p in places.places)
+
+
+def test_a_place_outside_the_province_is_reported_with_its_line(tmp_path):
+    source = (tmp_path / "places.yml")
+    text = open("data/places.yml", encoding="utf-8").read().replace("lat: 18.7367", "lat: 21.0285")
+    source.write_text(text, encoding="utf-8")
+    _, problems = load_places(locales(), load_outline(), source)
+    (problem,) = problems
+    line = text.splitlines().index("  - id: vinh-airport") + 1
+    assert (problem.line, problem.column) == (line, "vinh-airport lat, lon")
+    assert "expected a point inside Nghệ An, got 21.0285, 105.6709" in str(problem)
+
+
+def test_data_script_cannot_close_a_script_or_break_a_line():
+    script = data_script({"name": "</script><b>\u2028"})
+    assert script.startswith(f"window.{VARIABLE}=") and "</script>" not in script and "\u2028" not in script
+    assert json.loads(script[len(f"window.{VARIABLE}="):-2]) == {"name": "</script><b>\u2028"}
+
+
+def test_map_page_is_lean_local_and_stable():
+    html = map_html(EN, {"industrial-parks": "<b>Parks</b>", "infrastructure": "Infra", "culture": "Culture"})
+    sources = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert sources and all(s.startswith("../assets/") for s in sources), sources
+    for unwanted in ("bootstrap", "jquery", "awesome", "cdn.", "user-scalable=no"):
+        assert unwanted not in html.lower()
+    assert '<html lang="en">' in html and "\\u0026lt;b\\u0026gt;Parks" in html  # escaped, then JSON-encoded
+    assert html.index("NgheAnMap.init") < html.index("</body>")
+    again = map_html(EN, {"industrial-parks": "<b>Parks</b>", "infrastructure": "Infra", "culture": "Culture"})
+    assert again == html, "two builds must write the same file"
+    assert len(html.encode()) < 40_000
