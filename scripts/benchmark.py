@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import json
 import os
 import platform
@@ -81,6 +82,40 @@ def timed_build(project: Path, site: Path) -> dict:
             "ms_per_page": round(elapsed / pages * 1000, 2)}
 
 
+def _weight(paths: list[Path]) -> dict:
+    raw = b"".join(path.read_bytes() for path in paths)
+    return {"raw_kb": round(len(raw) / 1024, 1), "gzip_kb": round(len(gzip.compress(raw, 9)) / 1024, 1)}
+
+
+def folium_default_map(rows: list[dict], target: Path) -> Path:
+    """What folium produces by default for the same points: MarkerCluster with an HTML popup each."""
+    import folium
+    from folium.plugins import MarkerCluster
+
+    figure = folium.Map(location=[19.25, 104.85], zoom_start=8)
+    cluster = MarkerCluster().add_to(figure)
+    for row in rows:
+        folium.Marker([float(row["lat"]), float(row["lon"])],
+                      popup=folium.Popup(f"<b>{row['name_en']}</b><br>{row['locality']}<br>{row['area_ha']} ha"),
+                      tooltip=row["name_en"]).add_to(cluster)
+    figure.save(str(target))
+    return target
+
+
+def map_weights(site: Path, rows: list[dict], workdir: Path) -> dict:
+    """The English map page (HTML + data file, then with the vendored libraries) next to folium's default."""
+    ours = [site / "embed" / "map-en.html", site / "assets" / "maps" / "data-en.js"]
+    libraries = [site / "assets" / "vendor" / "leaflet" / "leaflet.js",
+                 site / "assets" / "vendor" / "leaflet-markercluster" / "leaflet.markercluster.js",
+                 site / "assets" / "vendor" / "leaflet" / "leaflet.css",
+                 site / "assets" / "maps" / "investment-map.js", site / "assets" / "maps" / "investment-map.css"]
+    default = _weight([folium_default_map(rows, workdir / "folium-default.html")])
+    page = _weight(ours)
+    return {"ours_page_and_data": page, "ours_with_libraries": _weight(ours + libraries),
+            "folium_default_html": default,
+            "ratio_page_and_data_to_default": round(page["raw_kb"] / default["raw_kb"], 3)}
+
+
 def run(count: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="nghean-bench-") as tmp:
         project = prepare_copy(count, Path(tmp))
@@ -88,9 +123,11 @@ def run(count: int) -> dict:
         first = timed_build(project, site)
         second = timed_build(project, site)
         size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        with open(project / "data" / "projects" / "public-sources.csv", encoding="utf-8") as handle:
+            maps = map_weights(site, list(csv.DictReader(handle)), Path(tmp))
     return {"projects": count, "languages": 3, "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, "
             f"Python {platform.python_version()}", "full_build": first, "unchanged_rebuild": second,
-            "site_mb": round(size / 1e6, 1)}
+            "site_mb": round(size / 1e6, 1), "map_weight": maps}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,6 +144,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label + ' ms per page':<28}{build['ms_per_page']:>12}")
     print(f"{'HTML pages':<28}{figures['full_build']['html_pages']:>12}")
     print(f"{'site size (MB)':<28}{figures['site_mb']:>12}")
+    maps = figures["map_weight"]
+    for label, key in (("map page + data", "ours_page_and_data"), ("map + libraries", "ours_with_libraries"),
+                       ("folium default map", "folium_default_html")):
+        print(f"{label + ' KB (gzip)':<28}{maps[key]['raw_kb']:>12} ({maps[key]['gzip_kb']})")
+    print(f"{'map / folium default':<28}{maps['ratio_page_and_data_to_default']:>12}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(figures))
