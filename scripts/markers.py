@@ -1,40 +1,61 @@
-"""Generated blocks inside hand-written pages: a page places `<!-- catalogue:NAME -->` on its own line.
+"""Generated blocks inside hand-written pages: a marker on its own line, `<!-- catalogue:NAME -->` or
+`<!-- catalogue:NAME:ARGUMENT -->` (also `content:` for blocks not drawn from the catalogue).
 
-Markers: `list` (the catalogue with filters), `columns` (the template's columns), `sectors`,
-`statuses`, `forms` (vocabulary tables), `map` (the investment map), `embed-snippets` (copy-paste
-iframe code for other sites).
+Markers:
+- `catalogue:list`: the catalogue with its filters
+- `catalogue:sector-projects:KEY`: the catalogue projects of one sector
+- `catalogue:columns`, `catalogue:sectors`, `catalogue:statuses`, `catalogue:forms`: template tables
+- `catalogue:map`: the investment map; `catalogue:embed-snippets`: iframe code for other sites
+- `content:fdi-chart`: the FDI chart from data/fdi.yml
+- `content:parks-comparison`: the industrial parks side by side
+- `content:news-latest`: the latest news posts; `content:events`: upcoming and past events
 """
 
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from scripts.catalogue import template_files
 from scripts.catalogue.build_step import PreparedCatalogue
-from scripts.catalogue.listing import catalogue_list
+from scripts.catalogue.listing import catalogue_list, sector_projects
+from scripts.content.charts import fdi_chart
+from scripts.content.parks import comparison_table
 from scripts.languages import Language
 from scripts.maps.embed import embed_snippets, map_frame
 
-MARKER = re.compile(r"^<!-- catalogue:(\w+) -->$", re.MULTILINE)
+MARKER = re.compile(r"^<!-- (catalogue|content):([\w-]+)(?::([\w-]+))? -->$", re.MULTILINE)
 
 
-def fill_markers(markdown: str, language: Language, prepared: PreparedCatalogue, page_url: str) -> str:
+class UnknownMarker(KeyError):
+    pass
+
+
+def fill_markers(markdown: str, language: Language, prepared: PreparedCatalogue, page_url: str,
+                 extra: dict[str, Callable[[str | None], str]] | None = None) -> str:
+    """Replace every marker; `extra` adds blocks by name (e.g. news and events, given by the hooks)."""
     locale = language.locale
     vocabularies = prepared.context.vocabularies
-    blocks = {
-        "list": lambda: catalogue_list(list(prepared.projects), locale, prepared.context),
-        "columns": lambda: template_files.columns_table(vocabularies, locale),
-        "sectors": lambda: template_files.vocabulary_table(vocabularies, "sectors", locale),
-        "statuses": lambda: template_files.vocabulary_table(vocabularies, "statuses", locale),
-        "forms": lambda: template_files.vocabulary_table(vocabularies, "forms", locale),
-        "map": lambda: map_frame(language, page_url),
-        "embed-snippets": lambda: embed_snippets(language, prepared.context),
+    projects = list(prepared.projects)
+    blocks: dict[str, Callable[[str | None], str]] = {
+        "list": lambda arg: catalogue_list(projects, locale, prepared.context),
+        "sector-projects": lambda arg: sector_projects(projects, arg, locale, prepared.context,
+                                                       page_url[len(language.prefix):]),
+        "columns": lambda arg: template_files.columns_table(vocabularies, locale),
+        "sectors": lambda arg: template_files.vocabulary_table(vocabularies, "sectors", locale),
+        "statuses": lambda arg: template_files.vocabulary_table(vocabularies, "statuses", locale),
+        "forms": lambda arg: template_files.vocabulary_table(vocabularies, "forms", locale),
+        "map": lambda arg: map_frame(language, page_url),
+        "embed-snippets": lambda arg: embed_snippets(language, prepared.context),
+        "fdi-chart": lambda arg: fdi_chart(locale),
+        "parks-comparison": lambda arg: comparison_table(prepared.parks, locale),
+        **(extra or {}),
     }
 
     def replace(match: re.Match) -> str:
-        name = match.group(1)
+        name, argument = match.group(2), match.group(3)
         if name not in blocks:
-            raise KeyError(f"unknown catalogue marker '{name}' (known: {', '.join(blocks)})")
-        return blocks[name]()
+            raise UnknownMarker(f"unknown marker '{name}' (known: {', '.join(sorted(blocks))})")
+        return blocks[name](argument)
 
     return MARKER.sub(replace, markdown)

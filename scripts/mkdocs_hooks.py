@@ -37,7 +37,7 @@ def _catalogue(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    if "<!-- catalogue:" in markdown:
+    if markers.MARKER.search(markdown):
         language = next(lang for lang in languages.languages() if lang.locale == _current_locale(config))
         return markers.fill_markers(markdown, language, _catalogue(config), page.url)
     return None

@@ -59,3 +59,17 @@ def test_catalogs_compile_to_mo(tmp_path: Path):
     locales.translations.cache_clear()
     assert locales.translations("en", tmp_path).gettext("Map") == "Map!"
     locales.translations.cache_clear()
+
+
+def test_no_translated_string_hides_inside_an_f_string():
+    """Babel cannot extract _("…") written inside an f-string, so such a string would never be translated."""
+    import io
+    import tokenize
+
+    offenders = []
+    for path in (ROOT / "scripts").rglob("*.py"):
+        for token in tokenize.generate_tokens(io.StringIO(path.read_text("utf-8")).readline):
+            text = token.string
+            if token.type == tokenize.STRING and text[:2].lower() in ("f'", 'f"', "rf", "fr") and "_(" in text:
+                offenders.append(f"{path.relative_to(ROOT)}:{token.start[0]}")
+    assert offenders == []

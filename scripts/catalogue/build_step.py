@@ -19,6 +19,7 @@ from scripts.catalogue.problems import report
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.languages import ROOT, languages, locales
+from scripts.content.parks import Parks, generate_parks, load_parks, parks_as_places
 from scripts.maps.generate import generate_maps
 from scripts.maps.places import MapPlaces, load_places
 
@@ -32,6 +33,7 @@ class PreparedCatalogue:
     projects: tuple[Project, ...]
     context: PageContext
     places: MapPlaces
+    parks: Parks
 
 
 _prepared: dict[tuple, PreparedCatalogue] = {}
@@ -57,6 +59,8 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
     catalogue = load_catalogue(data_dir, root=data_dir.parent)
     outline = load_outline(data_dir / "geo" / "nghe-an-outline.geojson")
     places, place_problems = load_places(locales(), outline, data_dir / "places.yml")
+    parks = load_parks(data_dir / "industrial-parks.yml")
+    places = MapPlaces(places.layers, places.places + parks_as_places(parks), places.routes, places.neighbours)
     if catalogue.problems or place_problems:
         raise CatalogueError(report(catalogue.problems + place_problems))
     context = PageContext(load_vocabularies(data_dir), load_outline(data_dir / "geo" / "nghe-an-outline.geojson"),
@@ -65,6 +69,7 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
     landmarks = tuple((p.lat, p.lon, p.text["en"]["name"]) for p in places.places if p.layer == "infrastructure")
     generate(catalogue.projects, languages(), context, docs_dir, landmarks)
     generate_maps(catalogue.projects, places, languages(), context, docs_dir)
+    generate_parks(parks, languages(), outline, docs_dir)
     _prepared.clear()
-    _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places)
+    _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places, parks)
     return _prepared[key]

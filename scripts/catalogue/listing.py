@@ -92,3 +92,28 @@ def catalogue_list(projects: list[Project], locale: str, context: PageContext) -
     return (f'<div class="catalogue" data-catalogue><h2 id="projects">{escape(heading)}</h2>'
             f'{filters(projects, locale, context)}'
             f'<ul class="catalogue-list">{items}</ul></div>')
+
+
+def sector_projects(projects: list[Project], sector: str | None, locale: str, context: PageContext,
+                    path_in_language: str) -> str:
+    """A short list of the catalogue projects of one sector, linking to their pages.
+
+    `path_in_language` is the page's URL without its language prefix (e.g. "sectors/").
+    """
+    _ = gettext_for(locale)
+    if sector not in context.vocabularies.sectors:
+        raise KeyError(f"unknown sector '{sector}' in a sector-projects marker")
+    depth = path_in_language.strip("/")
+    base = "../" * (depth.count("/") + 1) if depth else ""
+    chosen = sorted((p for p in projects if p.sector == sector), key=lambda p: search_text(p.name(locale, FALLBACK_LOCALE)[0]))
+    if not chosen:
+        empty = _("No project of this sector is in the catalogue yet.")
+        return f'<p class="sector-projects-empty">{escape(empty)}</p>'
+    items = []
+    for project in chosen:
+        name, name_locale = project.name(locale, FALLBACK_LOCALE)
+        status = context.vocabularies.label("statuses", project.status, locale)
+        items.append(f'<li><a href="{base}projects/{escape(project.id)}/" lang="{name_locale}">{escape(name)}</a>'
+                     f" ({escape(project.locality)}, {escape(status)})</li>")
+    heading = _("Projects of this sector in the catalogue")
+    return f'<p class="sector-projects-heading"><strong>{escape(heading)}</strong></p><ul class="sector-projects">{"".join(items)}</ul>'

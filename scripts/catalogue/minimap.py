@@ -30,8 +30,8 @@ def position_percent(outline: Outline, lat: float, lon: float) -> tuple[float, f
 def _diamond(outline: Outline, factor: float, lat: float, lon: float, name: str) -> str:
     x = (lon - outline.west) * _scale(outline) * factor
     y = (outline.north - lat) * factor
-    return (f'<g><title>{escape(name)}</title><rect x="{x - 9:.1f}" y="{y - 9:.1f}" width="18" height="18" '
-            f'transform="rotate(45 {x:.1f} {y:.1f})" fill="#1d3557" stroke="#fff" stroke-width="3"/></g>')
+    return (f'<g><title>{escape(name)}</title><rect x="{x - 14:.1f}" y="{y - 14:.1f}" width="28" height="28" '
+            f'transform="rotate(45 {x:.1f} {y:.1f})" fill="#1d3557" stroke="#fff" stroke-width="4"/></g>')
 
 
 def outline_svg(outline: Outline, title: str = "Nghệ An", landmarks: tuple[tuple[float, float, str], ...] = ()) -> str:

@@ -108,27 +108,38 @@ def _summary_html(text: str) -> str:
     return "".join("<p>" + escape(part).replace("\n", "<br>") + "</p>" for part in paragraphs)
 
 
-def _minimap(project: Project, language: Language, context: PageContext) -> str:
+def minimap_figure(lat: float, lon: float, caption: str, map_query: str, language: Language, outline) -> str:
+    """The static province map with a dot at (lat, lon); `caption` is already HTML-escaped."""
     _ = gettext_for(language.locale)
     base = "../" * (3 if language.prefix else 2)
-    left, top = position_percent(context.outline, project.lat, project.lon)
+    left, top = position_percent(outline, lat, lon)
     alt = _("Map of Nghệ An province showing where the project is")
     on_map = _("View on the interactive map")
     legend = _("Diamonds: the airport, seaports and border gates with Laos.")
-    caption = f"{escape(project.locality)} · {project.lat:.4f}, {project.lon:.4f}"
-    approximate = _("Approximate position within the commune or ward, not the project boundary.")
-    note = approximate if project.position_note == APPROXIMATE else project.position_note
-    if note:
-        caption += f" · {escape(note)}"
     return (
         '<figure class="mini-map">'
         f'<div class="mini-map-frame"><img src="{base}assets/catalogue/province.svg" '
         f'alt="{escape(alt)}" width="300" height="215">'
         f'<span class="mini-map-marker" style="left: {left}%; top: {top}%"></span></div>'
         f"<figcaption>{caption}<br>{escape(legend)} "
-        f'<a href="{base}embed/map-{language.locale}.html?project={escape(project.id)}">{escape(on_map)}</a>'
+        f'<a href="{base}embed/map-{language.locale}.html?{escape(map_query)}">{escape(on_map)}</a>'
         "</figcaption></figure>"
     )
+
+
+def _minimap(project: Project, language: Language, context: PageContext) -> str:
+    _ = gettext_for(language.locale)
+    caption = f"{escape(project.locality)} · {project.lat:.4f}, {project.lon:.4f}"
+    approximate = _("Approximate position within the commune or ward, not the project boundary.")
+    note = approximate if project.position_note == APPROXIMATE else project.position_note
+    if note:
+        caption += f" · {escape(note)}"
+    return minimap_figure(project.lat, project.lon, caption, f"project={project.id}", language, context.outline)
+
+
+def front_matter_block(values: dict) -> str:
+    # JSON strings are valid YAML scalars, and json.dumps is ~20 times faster than yaml.safe_dump here.
+    return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in values.items()) + "---\n\n"
 
 
 def project_page(project: Project, language: Language, context: PageContext) -> str:
@@ -179,7 +190,5 @@ def project_page(project: Project, language: Language, context: PageContext) -> 
         "</div>",
     ]
     back = f"[{labels['back']}](../catalogue/index.md)"
-    # JSON strings are valid YAML scalars, and json.dumps is ~20 times faster than yaml.safe_dump here.
-    header = "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front_matter.items())
-    header += "---\n\n"
+    header = front_matter_block(front_matter)
     return header + "\n".join(part for part in body if part) + "\n\n" + back + "\n"

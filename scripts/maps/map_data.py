@@ -25,7 +25,7 @@ def _labels(locale: str) -> dict[str, str]:
         "projects": _("Catalogue projects"), "routes": _("Main roads (schematic)"),
         "sector": _("Sector"), "status": _("Status"), "allSectors": _("All sectors"),
         "allStatuses": _("All statuses"), "legend": _("Project sectors"), "open": _("Open the project page"),
-        "approximate": _("Approximate position"), "source": _("Source"), "shown": _("%(shown)s of %(total)s projects shown"),
+        "approximate": _("Approximate position"), "source": _("Source"), "page": _("Open its page"), "shown": _("%(shown)s of %(total)s projects shown"),
         "street": _("Street map (online, OpenStreetMap)"), "filter": _("Filter projects"),
         "boundary": _("Province boundary: Vietnam government administrative map, via dvhcvn (GPL-3.0)"),
     }
@@ -62,7 +62,8 @@ def map_data(projects: list[Project], places: MapPlaces, language: Language, con
         "statuses": [[key, vocabularies.label("statuses", key, locale)] for key in statuses],
         "projects": rows,
         "places": [[p.layer, p.kind, p.lat, p.lon, p.text[locale]["name"], p.text[locale].get("facts", ""),
-                    1 if p.approximate else 0, p.source] for p in places.places],
+                    1 if p.approximate else 0, p.source, f"../{language.prefix}{p.page}" if p.page else "", p.id]
+                   for p in places.places],
         "routes": [[r.text[locale]["name"], r.text[locale].get("facts", ""), r.source, [list(pt) for pt in r.points]]
                    for r in places.routes],
         "neighbours": [[n["lat"], n["lon"], n[locale]] for n in places.neighbours],

@@ -26,6 +26,7 @@ class Place:
     text: dict[str, dict[str, str]]  # locale → {"name": …, "facts": …}
     source: str
     area_ha: float | None = None
+    page: str = ""  # site path of the place's own page within a language, e.g. "parks/vsip-nghe-an/"
 
 
 @dataclass(frozen=True)

@@ -47,11 +47,17 @@
     return box;
   }
 
-  function placePopup(data, name, facts, approximate, source) {
+  function placePopup(data, name, facts, approximate, source, page) {
     var box = el("div", "map-popup");
     box.appendChild(el("strong", "map-popup-title", name));
     if (facts) box.appendChild(el("div", null, facts));
     if (approximate) box.appendChild(el("div", "map-popup-note", data.labels.approximate));
+    if (page) {
+      var own = el("a", "map-popup-link", data.labels.page);
+      own.href = page;
+      linkTarget(own);
+      box.appendChild(own);
+    }
     var href = safeHref(source);
     if (href) {
       var link = el("a", "map-popup-link", data.labels.source);
@@ -125,11 +131,12 @@
       return { marker: marker, sector: sector[0], status: data.statuses[row[3]][0], id: row[8] };
     });
 
+    var placeMarkers = {};
     data.places.forEach(function (place) {
       var group = groups[place[0]];
       if (!group) return;
-      L.marker([place[2], place[3]], { icon: shapeIcon(place[0], place[1]), title: place[4], alt: place[4] })
-        .bindPopup(function () { return placePopup(data, place[4], place[5], place[6], place[7]); })
+      placeMarkers[place[9]] = L.marker([place[2], place[3]], { icon: shapeIcon(place[0], place[1]), title: place[4], alt: place[4] })
+        .bindPopup(function () { return placePopup(data, place[4], place[5], place[6], place[7], place[8]); })
         .addTo(group);
     });
     data.routes.forEach(function (route) {
@@ -191,6 +198,8 @@
     }
     apply();
     openProject(params.get("project"));
+    var place = placeMarkers[params.get("park")];
+    if (place) { map.setView(place.getLatLng(), 12); place.openPopup(); }
     container.dataset.ready = "true";
 
     /* ?project=<id> (links from project pages) opens that project's popup. */

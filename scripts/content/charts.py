@@ -1,0 +1,60 @@
+"""Bar charts drawn as inline SVG at build time from a data file (no image is pasted by hand)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+import yaml
+
+from scripts.catalogue import formatting
+from scripts.languages import ROOT
+from scripts.locales import gettext_for
+
+FDI_FILE = ROOT / "data" / "fdi.yml"
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    source: str
+
+
+def load_fdi(path: Path = FDI_FILE) -> list[Bar]:
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return [Bar(str(entry["year"]), float(entry["value"]), entry["source"]) for entry in data["years"]]
+
+
+def bar_chart(bars: list[Bar], title: str, value_label, width: int = 640, height: int = 320) -> str:
+    """An accessible SVG bar chart; `value_label(value)` formats each bar's value for its label."""
+    left, bottom, top = 16, 40, 36
+    top_value = max(bar.value for bar in bars) * 1.15
+    slot = (width - 2 * left) / len(bars)
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-title" '
+             f'xmlns="http://www.w3.org/2000/svg"><title id="chart-title">{escape(title)}</title>',
+             f'<line x1="{left}" y1="{height - bottom}" x2="{width - left}" y2="{height - bottom}" stroke="#4a4a4a"/>']
+    for index, bar in enumerate(bars):
+        bar_height = (height - bottom - top) * bar.value / top_value
+        x = left + index * slot + slot * 0.2
+        y = height - bottom - bar_height
+        parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.6:.1f}" height="{bar_height:.1f}" fill="#0b5e3c"/>')
+        middle = x + slot * 0.3
+        parts.append(f'<text x="{middle:.1f}" y="{y - 8:.1f}" text-anchor="middle" font-size="15" font-weight="700" '
+                     f'fill="#1a1a1a">{escape(value_label(bar.value))}</text>')
+        parts.append(f'<text x="{middle:.1f}" y="{height - bottom + 24}" text-anchor="middle" font-size="15" '
+                     f'fill="#1a1a1a">{escape(bar.label)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def fdi_chart(locale: str, path: Path = FDI_FILE) -> str:
+    _ = gettext_for(locale)
+    bars = load_fdi(path)
+    title = _("FDI registered in Nghệ An by year (new and additional capital, million US$)")
+    chart = bar_chart(bars, title, lambda value: formatting.number(value, locale, 0))
+    sources = ", ".join(f'<a href="{escape(bar.source)}">{escape(bar.label)}</a>' for bar in bars)
+    caption = _("Sources by year:")
+    return (f'<figure class="chart-figure">{chart}<figcaption>{escape(title)}. {escape(caption)} {sources}'
+            "</figcaption></figure>")

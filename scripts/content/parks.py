@@ -1,0 +1,165 @@
+"""Industrial parks from data/industrial-parks.yml: one page per park per language and a comparison."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+import yaml
+
+from scripts.catalogue import formatting
+from scripts.catalogue.generate import write_if_changed
+from scripts.catalogue.geo import Outline
+from scripts.catalogue.pages import front_matter_block, minimap_figure
+from scripts.languages import ROOT, Language
+from scripts.locales import gettext_for
+from scripts.maps.places import Place
+
+PARKS_FILE = ROOT / "data" / "industrial-parks.yml"
+
+
+@dataclass(frozen=True)
+class Park:
+    id: str
+    lat: float
+    lon: float
+    approximate: bool
+    locality: str
+    text: dict  # locale → {"name", "infrastructure"?}
+    sources: tuple[str, ...]
+    old_place: str = ""
+    area_ha: float | None = None
+    area_note: dict = field(default_factory=dict)
+    developer: str = ""
+    occupancy: dict = field(default_factory=dict)
+    distances: dict = field(default_factory=dict)
+    decision: dict = field(default_factory=dict)
+    anchor_investors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Parks:
+    parks: tuple[Park, ...]
+    destinations: dict
+
+
+def load_parks(path: Path = PARKS_FILE) -> Parks:
+    data = yaml.safe_load(path.read_text("utf-8"))
+    parks = []
+    for entry in data["parks"]:
+        parks.append(Park(
+            id=entry["id"], lat=float(entry["lat"]), lon=float(entry["lon"]), approximate=bool(entry["approximate"]),
+            locality=entry["locality"], text={k: v for k, v in entry.items() if k in ("vi", "en", "lo")},
+            sources=tuple(entry["sources"]), old_place=entry.get("old_place", ""), area_ha=entry.get("area_ha"),
+            area_note=entry.get("area_note", {}), developer=entry.get("developer", ""),
+            occupancy=entry.get("occupancy", {}), distances=entry.get("distances", {}),
+            decision=entry.get("decision", {}), anchor_investors=tuple(entry.get("anchor_investors", ())),
+        ))
+    return Parks(tuple(parks), data.get("destinations", {}))
+
+
+def area_text(park: Park, locale: str) -> str:
+    parts = [formatting.area(park.area_ha, locale)] if park.area_ha is not None else []
+    if park.area_note.get(locale):
+        parts.append(park.area_note[locale])
+    return "; ".join(parts)
+
+
+def occupancy_text(park: Park, locale: str) -> str:
+    if not park.occupancy:
+        return ""
+    note = park.occupancy.get("note", {}).get(locale, "")
+    date = str(park.occupancy.get("date", ""))
+    text = f"{note} {formatting.number(park.occupancy['percent'], locale)} %".strip()
+    return f"{text} ({date})" if date else text
+
+
+def distances_text(park: Park, destinations: dict, locale: str) -> str:
+    _ = gettext_for(locale)
+    return "; ".join(_("%(place)s %(km)s km") % {"place": destinations[key][locale], "km": km}
+                     for key, km in park.distances.items())
+
+
+def _row(term: str, value: str) -> str:
+    return f"<dt>{escape(term)}</dt><dd>{escape(value)}</dd>" if value else ""
+
+
+def park_page(park: Park, parks: Parks, language: Language, outline: Outline) -> str:
+    _ = gettext_for(language.locale)
+    locale = language.locale
+    text = park.text[locale]
+    formerly = _("formerly")
+    place = park.locality + (f" ({formerly} {park.old_place})" if park.old_place else "")
+    facts = "".join([
+        _row(_("Locality"), place),
+        _row(_("Land area"), area_text(park, locale)),
+        _row(_("Developer"), park.developer),
+        _row(_("Occupancy"), occupancy_text(park, locale)),
+        _row(_("Distances"), distances_text(park, parks.destinations, locale)),
+        _row(_("Infrastructure"), text.get("infrastructure", "")),
+        _row(_("Investment decision"), park.decision.get(locale, "")),
+        _row(_("Anchor investors"), ", ".join(park.anchor_investors)),
+    ])
+    sources = "".join(f'<li><a href="{escape(url)}">{escape(url.split("/")[2])}</a></li>' for url in park.sources)
+    labels = {"sources": _("Sources"), "all": _("All industrial parks")}
+    caption = escape(park.locality)
+    if park.approximate:
+        caption += " · " + escape(_("Approximate position within the commune or ward, not the project boundary."))
+    body = [
+        f'<div class="project-page park-page" data-park="{escape(park.id)}">',
+        f"<h1>{escape(text['name'])}</h1>",
+        '<div class="project-layout">',
+        f'<dl class="project-facts">{facts}</dl>',
+        minimap_figure(park.lat, park.lon, caption, f"park={park.id}", language, outline),
+        "</div>",
+        f'<h2 id="sources">{escape(labels["sources"])}</h2><ul class="park-sources">{sources}</ul>',
+        "</div>",
+    ]
+    description = f"{text['name']}: {area_text(park, locale)}. {park.developer}".strip(" .:")
+    front = front_matter_block({"title": escape(text["name"]), "description": escape(description[:155]),
+                                **({"review": "needed"} if locale == "lo" else {})})
+    back = f"[{labels['all']}](index.md)"
+    return front + "\n".join(body) + "\n\n" + back + "\n"
+
+
+def comparison_table(parks: Parks, locale: str) -> str:
+    _ = gettext_for(locale)
+    headings = (_("Industrial park"), _("Locality"), _("Land area"), _("Developer"), _("Occupancy"),
+                _("Distances"), _("Anchor investors"))
+    rows = []
+    for park in parks.parks:
+        cells = [f'<a href="{escape(park.id)}/">{escape(park.text[locale]["name"])}</a>', escape(park.locality),
+                 escape(area_text(park, locale)), escape(park.developer), escape(occupancy_text(park, locale)),
+                 escape(distances_text(park, parks.destinations, locale)), escape(", ".join(park.anchor_investors))]
+        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headings)
+    region = _("Industrial parks compared")
+    return (f'<div class="table-scroll" tabindex="0" role="region" aria-label="{escape(region)}">'
+            f'<table class="parks-comparison"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def park_filename(park_id: str, language: Language) -> str:
+    return f"{park_id}.md" if language.default else f"{park_id}.{language.locale}.md"
+
+
+def parks_as_places(parks: Parks) -> tuple[Place, ...]:
+    """The parks as points of the map's industrial-parks layer, linking to their pages."""
+    return tuple(
+        Place(park.id, "industrial-parks", "park", park.lat, park.lon, park.approximate,
+              {locale: {"name": text["name"], "facts": park.developer} for locale, text in park.text.items()},
+              park.sources[0], park.area_ha, page=f"parks/{park.id}/")
+        for park in parks.parks
+    )
+
+
+def generate_parks(parks: Parks, languages: list[Language], outline: Outline, docs_dir: Path) -> list[Path]:
+    """Write docs/parks/<id>[.<locale>].md; remove pages of parks no longer in the data."""
+    folder = docs_dir / "parks"
+    files = {folder / park_filename(park.id, language): park_page(park, parks, language, outline)
+             for park in parks.parks for language in languages}
+    changed = [path for path, content in files.items() if write_if_changed(path, content)]
+    for stale in {p for p in folder.glob("*.md") if not p.name.startswith("index.")} - set(files):
+        stale.unlink()
+        changed.append(stale)
+    return changed
