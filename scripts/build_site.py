@@ -47,8 +47,11 @@ def run_mkdocs(output_dir: Path, config_file: Path = MKDOCS_YML, site_url: str |
     if site_url:
         env["SITE_URL"] = site_url
     result = subprocess.run(command, cwd=config_file.parent, env=env, capture_output=True, text=True)
+    showing = True
     for line in (result.stdout + result.stderr).splitlines():
-        if line.strip() and not line.startswith("INFO"):
+        if not line.startswith(" "):  # indented lines continue the message above them
+            showing = not line.startswith("INFO")
+        if showing and line.strip():
             print(line, file=sys.stderr)
     return result.returncode
 

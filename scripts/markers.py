@@ -20,8 +20,11 @@ from scripts.catalogue import template_files
 from scripts.catalogue.build_step import PreparedCatalogue
 from scripts.catalogue.listing import catalogue_list, sector_projects
 from scripts.content.charts import fdi_chart
+from scripts.content.events import events_html
+from scripts.content.generate import calendar_filename
+from scripts.content.news import listing as news_listing
 from scripts.content.parks import comparison_table
-from scripts.languages import Language
+from scripts.languages import Language, default_locale
 from scripts.maps.embed import embed_snippets, map_frame
 
 MARKER = re.compile(r"^<!-- (catalogue|content):([\w-]+)(?::([\w-]+))? -->$", re.MULTILINE)
@@ -36,6 +39,9 @@ def fill_markers(markdown: str, language: Language, prepared: PreparedCatalogue,
     """Replace every marker; `extra` adds blocks by name (e.g. news and events, given by the hooks)."""
     locale = language.locale
     vocabularies = prepared.context.vocabularies
+    root = "../" * page_url.strip("/").count("/") + ("../" if page_url.strip("/") else "")  # to the site root
+    in_language = page_url[len(language.prefix):].strip("/")
+    within = "../" * (in_language.count("/") + 1) if in_language else ""  # to the language's root
     projects = list(prepared.projects)
     blocks: dict[str, Callable[[str | None], str]] = {
         "list": lambda arg: catalogue_list(projects, locale, prepared.context),
@@ -49,6 +55,10 @@ def fill_markers(markdown: str, language: Language, prepared: PreparedCatalogue,
         "embed-snippets": lambda arg: embed_snippets(language, prepared.context),
         "fdi-chart": lambda arg: fdi_chart(locale),
         "parks-comparison": lambda arg: comparison_table(prepared.parks, locale),
+        "events": lambda arg: events_html(list(prepared.content.events), locale, prepared.context.today,
+                                          f"{root}calendar/{calendar_filename(language)}"),
+        "news-latest": lambda arg: news_listing(list(prepared.content.posts)[: int(arg or 3)], language,
+                                                default_locale(), prepared.content.tags, f"{within}news/"),
         **(extra or {}),
     }
 

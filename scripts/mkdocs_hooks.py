@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from scripts import html_fixes, languages, locales, seo, slugs  # noqa: E402
 from scripts import markers  # noqa: E402
 from scripts.catalogue import build_step  # noqa: E402
+from scripts.content import news  # noqa: E402
 
 
 def _current_locale(config) -> str:
@@ -37,6 +38,9 @@ def _catalogue(config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri.startswith("news/posts/") and "date" in page.meta:
+        prepared = _catalogue(config)
+        markdown = news.decorate_post(markdown, page.meta, _current_locale(config), prepared.content.tags)
     if markers.MARKER.search(markdown):
         language = next(lang for lang in languages.languages() if lang.locale == _current_locale(config))
         return markers.fill_markers(markdown, language, _catalogue(config), page.url)

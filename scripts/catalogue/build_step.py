@@ -19,6 +19,7 @@ from scripts.catalogue.problems import report
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.languages import ROOT, languages, locales
+from scripts.content.generate import Content, generate_content, load_content
 from scripts.content.parks import Parks, generate_parks, load_parks, parks_as_places
 from scripts.maps.generate import generate_maps
 from scripts.maps.places import MapPlaces, load_places
@@ -34,6 +35,7 @@ class PreparedCatalogue:
     context: PageContext
     places: MapPlaces
     parks: Parks
+    content: Content
 
 
 _prepared: dict[tuple, PreparedCatalogue] = {}
@@ -50,7 +52,7 @@ def fingerprint(data_dir: Path, *extra) -> tuple:
 
 
 def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / "data") -> PreparedCatalogue:
-    key = fingerprint(data_dir, str(docs_dir), site_url, repr(extra.get("exchange_rate")), datetime.date.today(),
+    key = fingerprint(data_dir, *fingerprint(docs_dir / "news" / "posts"), str(docs_dir), site_url, repr(extra.get("exchange_rate")), datetime.date.today(),
                       extra.get("catalogue_stale_after_days"))
     if key in _prepared:
         return _prepared[key]
@@ -61,8 +63,10 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
     places, place_problems = load_places(locales(), outline, data_dir / "places.yml")
     parks = load_parks(data_dir / "industrial-parks.yml")
     places = MapPlaces(places.layers, places.places + parks_as_places(parks), places.routes, places.neighbours)
-    if catalogue.problems or place_problems:
-        raise CatalogueError(report(catalogue.problems + place_problems))
+    vocabularies = load_vocabularies(data_dir)
+    content, content_problems = load_content(docs_dir, data_dir, vocabularies.news_tags, languages()[0].locale)
+    if catalogue.problems or place_problems or content_problems:
+        raise CatalogueError(report(catalogue.problems + place_problems + content_problems))
     context = PageContext(load_vocabularies(data_dir), load_outline(data_dir / "geo" / "nghe-an-outline.geojson"),
                           exchange_rate(extra), site_url, datetime.date.today(),
                           int(extra.get("catalogue_stale_after_days", 365)))
@@ -70,6 +74,7 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
     generate(catalogue.projects, languages(), context, docs_dir, landmarks)
     generate_maps(catalogue.projects, places, languages(), context, docs_dir)
     generate_parks(parks, languages(), outline, docs_dir)
+    generate_content(content, languages(), docs_dir, site_url, context.today)
     _prepared.clear()
-    _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places, parks)
+    _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places, parks, content)
     return _prepared[key]

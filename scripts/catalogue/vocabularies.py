@@ -28,6 +28,7 @@ class Vocabularies:
     statuses: dict[str, dict[str, str]]
     forms: dict[str, dict[str, str]]
     departments: dict[str, dict[str, str]]
+    news_tags: dict[str, dict[str, str]]
 
     def label(self, vocabulary: str, key: str, locale: str) -> str:
         return getattr(self, vocabulary)[key][locale]
@@ -53,4 +54,5 @@ def load_vocabularies(data_dir: Path = DATA_DIR) -> Vocabularies:
         statuses=vocabularies["statuses"],
         forms=vocabularies["forms"],
         departments=_read_yaml(data_dir / "departments.yml"),
+        news_tags=vocabularies.get("news_tags", {}),
     )

@@ -1,0 +1,115 @@
+"""Events from data/events.yml: upcoming and past lists per language, and an iCalendar file."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+import yaml
+from babel.dates import format_date
+
+from scripts.languages import ROOT
+from scripts.locales import gettext_for
+
+EVENTS_FILE = ROOT / "data" / "events.yml"
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    text: dict  # locale → {"name", "place"}
+    source: str
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    yearly: str | None = None  # "MM-DD"
+    since: int | None = None
+
+    def occurrence(self, today: datetime.date) -> tuple[datetime.date, datetime.date]:
+        """The dates shown: a one-off event's own, or an anniversary's next one (this year or next)."""
+        if self.yearly is None:
+            return self.start, self.end or self.start
+        month, day = (int(part) for part in self.yearly.split("-"))
+        this_year = datetime.date(today.year, month, day)
+        when = this_year if this_year >= today else datetime.date(today.year + 1, month, day)
+        return when, when
+
+
+def load_events(path: Path = EVENTS_FILE) -> list[Event]:
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return [Event(entry["id"], {k: v for k, v in entry.items() if k in ("vi", "en", "lo")}, entry["source"],
+                  entry.get("start"), entry.get("end"), entry.get("yearly"), entry.get("since"))
+            for entry in data["events"]]
+
+
+def _date_range(start: datetime.date, end: datetime.date, locale: str) -> str:
+    first = format_date(start, format="long", locale=locale)
+    return first if start == end else f"{first} – {format_date(end, format='long', locale=locale)}"
+
+
+def events_html(events: list[Event], locale: str, today: datetime.date, calendar_href: str) -> str:
+    _ = gettext_for(locale)
+    dated = sorted(((event, *event.occurrence(today)) for event in events), key=lambda item: item[1])
+    upcoming = [item for item in dated if item[2] >= today]
+    past = [item for item in reversed(dated) if item[2] < today]
+    labels = {"upcoming": _("Upcoming"), "past": _("Past"), "none": _("No event in this list."),
+              "yearly": _("every year"), "source": _("Source"), "subscribe": _("Subscribe to the calendar (.ics)")}
+
+    def section(title: str, items: list) -> str:
+        if not items:
+            return f"<h2>{escape(title)}</h2><p>{escape(labels['none'])}</p>"
+        rows = "".join(
+            f'<li class="event"><time datetime="{start.isoformat()}">{escape(_date_range(start, end, locale))}</time>'
+            + (f' <span class="event-yearly">({escape(labels["yearly"])})</span>' if event.yearly else "")
+            + f'<br><strong>{escape(event.text[locale]["name"])}</strong> · {escape(event.text[locale]["place"])}'
+            + f' · <a href="{escape(event.source)}">{escape(labels["source"])}</a></li>'
+            for event, start, end in items)
+        return f'<h2>{escape(title)}</h2><ul class="events">{rows}</ul>'
+
+    return (f'<p><a class="md-button" href="{escape(calendar_href)}">{escape(labels["subscribe"])}</a></p>'
+            + section(labels["upcoming"], upcoming) + section(labels["past"], past))
+
+
+def _ics_text(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """RFC 5545: lines longer than 75 octets continue on the next line after a space."""
+    data = line.encode("utf-8")
+    parts, current = [], b""
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > (75 if not parts else 74):
+            parts.append(current)
+            current = b""
+        current += encoded
+    parts.append(current)
+    return "\r\n ".join(part.decode("utf-8") for part in parts) if len(data) > 75 else line
+
+
+def calendar_ics(events: list[Event], locale: str, stamp: datetime.date, site_url: str) -> str:
+    """An iCalendar (RFC 5545) file; anniversaries repeat every year."""
+    _ = gettext_for(locale)
+    name = _("Nghệ An events")
+    host = site_url.split("/")[2] if "//" in site_url else "nghean"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Nghe An Investment Portal//Events//EN",
+             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ics_text(name)}"]
+    for event in events:
+        if event.yearly:
+            month, day = (int(part) for part in event.yearly.split("-"))
+            start = datetime.date(event.since or stamp.year, month, day)
+            end = start
+        else:
+            start, end = event.start, event.end or event.start
+        lines += ["BEGIN:VEVENT", f"UID:{event.id}-{locale}@{host}", f"DTSTAMP:{stamp:%Y%m%d}T000000Z",
+                  f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+                  f"DTEND;VALUE=DATE:{end + datetime.timedelta(days=1):%Y%m%d}",
+                  f"SUMMARY:{_ics_text(event.text[locale]['name'])}",
+                  f"LOCATION:{_ics_text(event.text[locale]['place'])}", f"URL:{event.source}"]
+        if event.yearly:
+            lines.append("RRULE:FREQ=YEARLY")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"

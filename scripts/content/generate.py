@@ -1,0 +1,59 @@
+"""Write the generated content pages and files: news listings and feeds, the events calendars."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.catalogue.generate import write_if_changed
+from scripts.catalogue.problems import Problem
+from scripts.content import events as events_module
+from scripts.content import feeds, news
+from scripts.languages import Language
+from scripts.locales import gettext_for
+
+NEWS_DIR = Path("news")
+CALENDAR_DIR = Path("calendar")
+
+
+@dataclass(frozen=True)
+class Content:
+    posts: tuple[news.Post, ...]
+    events: tuple[events_module.Event, ...]
+    tags: dict
+
+
+def calendar_filename(language: Language) -> str:
+    return f"nghean-events-{language.locale}.ics"
+
+
+def load_content(docs_dir: Path, data_dir: Path, tags: dict, default_locale: str) -> tuple[Content, list[Problem]]:
+    posts, problems = news.load_posts(docs_dir / NEWS_DIR / "posts", default_locale, tags, data_dir.parent)
+    return Content(tuple(posts), tuple(events_module.load_events(data_dir / "events.yml")), tags), problems
+
+
+def generate_content(content: Content, languages: list[Language], docs_dir: Path, site_url: str,
+                     today: datetime.date) -> list[Path]:
+    default = next(language.locale for language in languages if language.default)
+    files: dict[Path, str] = {}
+    posts = list(content.posts)
+    for language in languages:
+        _ = gettext_for(language.locale)
+        for relative, markdown in news.listing_pages(posts, language, default, content.tags).items():
+            files[docs_dir / NEWS_DIR / relative] = markdown
+        title = _("Nghệ An Investment Portal – news")
+        description = _("News from the Nghệ An Department of Foreign Affairs: investment, cooperation with Laos, "
+                        "infrastructure and culture.")
+        files[docs_dir / NEWS_DIR / f"rss-{language.locale}.xml"] = feeds.rss(posts, language, default, site_url,
+                                                                              title, description)
+        files[docs_dir / NEWS_DIR / f"atom-{language.locale}.xml"] = feeds.atom(posts, language, default, site_url, title)
+        files[docs_dir / CALENDAR_DIR / calendar_filename(language)] = events_module.calendar_ics(
+            list(content.events), language.locale, today, site_url)
+    changed = [path for path, text in files.items() if write_if_changed(path, text)]
+    generated = {path for path in files if path.suffix == ".md"}
+    for folder in (docs_dir / NEWS_DIR / "archive", docs_dir / NEWS_DIR / "tags"):
+        for stale in set(folder.glob("*.md")) - generated if folder.exists() else ():
+            stale.unlink()
+            changed.append(stale)
+    return changed
