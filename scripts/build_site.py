@@ -17,6 +17,7 @@ from pathlib import Path
 
 from scripts.catalogue.problems import report
 from scripts.catalogue.validate import load_catalogue
+from scripts.glossary import check_docs
 from scripts.languages import MKDOCS_YML, ROOT, languages
 from scripts.sitemaps import write_language_sitemaps
 
@@ -73,6 +74,8 @@ def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None =
     if catalogue.problems:
         print(report(catalogue.problems), file=sys.stderr)
         return 1
+    for warning in check_docs(config_file.parent / "docs", [lang.locale for lang in languages() if not lang.default]):
+        print(f"warning: {warning}", file=sys.stderr)
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     if run_mkdocs(staging, config_file, site_url) != 0:

@@ -6,14 +6,16 @@ and must not keep state across languages.
 
 from __future__ import annotations
 
+import html as html_module
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
 
-from scripts import html_fixes, languages, locales, seo, slugs  # noqa: E402
+from scripts import html_fixes, images, languages, locales, seo, slugs, social_cards  # noqa: E402
 from scripts import markers  # noqa: E402
 from scripts.catalogue import build_step  # noqa: E402
 from scripts.content import news  # noqa: E402
@@ -53,6 +55,29 @@ def on_env(env, config, files):
     return env
 
 
+def on_files(files, config):
+    """Photos: publish the cleaned fallback instead of the original, and WebP variants beside it."""
+    for file in [f for f in files if f.src_uri.lower().endswith(images.PHOTO_SUFFIXES)
+                 and not f.src_uri.startswith("assets/")]:
+        try:
+            processed = images.process(Path(file.abs_src_path))
+        except images.ImageError as error:
+            raise PluginError(str(error)) from None
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri, abs_src_path=str(processed.fallback)))
+        for width, variant in processed.variants:
+            files.append(File.generated(config, images.variant_name(file.src_uri, width), abs_src_path=str(variant)))
+        _photos[file.dest_uri] = processed
+    return files
+
+
+_photos: dict = {}  # site path of each photo → its processed versions (same for every language)
+
+
+def on_page_content(html, page, config, files):
+    return images.picture_html(html, page.url, _photos) if _photos else html
+
+
 def on_page_context(context, page, config, nav):
     alternates = {locale: file.url for locale, file in getattr(page.file, "alternates", {}).items()}
     context["page_links"] = seo.page_links(
@@ -64,9 +89,19 @@ def on_page_context(context, page, config, nav):
         locales=languages.locales(),
         default_locale=languages.default_locale(),
     )
+    context["social_card"] = _social_card(page, config)
     names = {language.locale: language.name for language in languages.languages()}
     context["original_language_name"] = names.get(getattr(page.file, "locale", ""), "")
     return context
+
+
+def _social_card(page, config) -> str:
+    """Draw the page's Open Graph card into the site and return its absolute address."""
+    path = f"assets/cards/{page.url or 'index/'}card.png"
+    title = html_module.unescape(page.meta.get("title") or page.title or config.site_name)
+    host = config.site_url.split("//", 1)[-1].rstrip("/")
+    social_cards.render_card(title, config.site_name, host, Path(config.site_dir) / path)
+    return seo.absolute_url(config.site_url, path)
 
 
 def on_post_page(output, page, config):

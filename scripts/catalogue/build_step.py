@@ -19,7 +19,7 @@ from scripts.catalogue.problems import report
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.languages import ROOT, languages, locales
-from scripts.content.generate import Content, generate_content, load_content
+from scripts.content.generate import Content, generate_content, load_content, write_editors_page
 from scripts.content.parks import Parks, generate_parks, load_parks, parks_as_places
 from scripts.maps.generate import generate_maps
 from scripts.maps.places import MapPlaces, load_places
@@ -75,6 +75,7 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
     generate_maps(catalogue.projects, places, languages(), context, docs_dir)
     generate_parks(parks, languages(), outline, docs_dir)
     generate_content(content, languages(), docs_dir, site_url, context.today)
+    write_editors_page(docs_dir, data_dir.parent)
     _prepared.clear()
     _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places, parks, content)
     return _prepared[key]

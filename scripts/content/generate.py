@@ -11,6 +11,7 @@ from scripts.catalogue.problems import Problem
 from scripts.content import events as events_module
 from scripts.content import feeds, news
 from scripts.languages import Language
+from scripts.languages import languages as languages_list
 from scripts.locales import gettext_for
 
 NEWS_DIR = Path("news")
@@ -57,3 +58,13 @@ def generate_content(content: Content, languages: list[Language], docs_dir: Path
             stale.unlink()
             changed.append(stale)
     return changed
+
+
+def write_editors_page(docs_dir: Path, root: Path) -> bool:
+    """The translation status page for editors, at /editors/translation-status/."""
+    from scripts.glossary import check_docs
+    from scripts.translation_status import editors_page, status_report
+
+    others = [language.locale for language in languages_list() if not language.default]
+    page = editors_page(status_report(docs_dir, root), check_docs(docs_dir, others, root=root))
+    return write_if_changed(docs_dir / "editors" / "translation-status.md", page)

@@ -37,5 +37,5 @@ def embed_snippets(language: Language, context: PageContext) -> str:
         (_("Only projects calling for investors"), f"{base}?status=calling"),
     ]
     return "".join(
-        f"<h3>{escape(label)}</h3><pre><code>{escape(snippet(url, title))}</code></pre>" for label, url in examples
+        f"<h2>{escape(label)}</h2><pre><code>{escape(snippet(url, title))}</code></pre>" for label, url in examples
     )

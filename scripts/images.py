@@ -1,0 +1,110 @@
+"""Photos dropped into docs/: responsive WebP variants plus a fallback, EXIF (and GPS) removed.
+
+Each photo is processed once per content: results live in .cache/images/<sha256>/ with a manifest,
+so an unchanged photo costs nothing on the next build. The build publishes the cleaned fallback in
+place of the original (whose metadata never reaches the site) and the WebP variants beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from scripts.languages import ROOT
+
+CACHE = ROOT / ".cache" / "images"
+WIDTHS = (480, 960, 1600)
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png")
+
+
+class ImageError(Exception):
+    """A photo could not be read; the message names the file."""
+
+
+@dataclass(frozen=True)
+class ProcessedImage:
+    fallback: Path  # cleaned JPEG/PNG, at most the largest width
+    width: int
+    height: int
+    variants: tuple[tuple[int, Path], ...]  # (width, WebP file)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:20]
+
+
+def process(source: Path, cache: Path = CACHE) -> ProcessedImage:
+    data = source.read_bytes()
+    folder = cache / _digest(data)
+    manifest = folder / "manifest.json"
+    if manifest.exists():
+        saved = json.loads(manifest.read_text("utf-8"))
+        return ProcessedImage(folder / saved["fallback"], saved["width"], saved["height"],
+                              tuple((w, folder / name) for w, name in saved["variants"]))
+    try:
+        with Image.open(source) as opened:
+            image = ImageOps.exif_transpose(opened)  # apply the camera's rotation before dropping EXIF
+            image.load()
+    except (UnidentifiedImageError, OSError) as error:
+        raise ImageError(f"{source}: expected a JPEG or PNG photo, got a file Pillow cannot read ({error})") from None
+    folder.mkdir(parents=True, exist_ok=True)
+    is_png = source.suffix.lower() == ".png"
+    image = image.convert("RGBA" if is_png else "RGB")
+    largest = min(image.width, WIDTHS[-1])
+    fallback_image = _resized(image, largest)
+    fallback = folder / ("image.png" if is_png else "image.jpg")
+    # Pillow writes no EXIF, XMP or GPS data unless asked to; nothing of the original's metadata is kept.
+    fallback_image.save(fallback, **({"optimize": True} if is_png else {"quality": 85, "optimize": True,
+                                                                          "progressive": True}))
+    variants = []
+    for width in [w for w in WIDTHS if w < image.width] or [image.width]:
+        target = folder / f"w{width}.webp"
+        _resized(image, width).save(target, "WEBP", quality=80, method=4)
+        variants.append((width, target))
+    manifest.write_text(json.dumps({"fallback": fallback.name, "width": fallback_image.width,
+                                    "height": fallback_image.height,
+                                    "variants": [(w, p.name) for w, p in variants]}), "utf-8")
+    return ProcessedImage(fallback, fallback_image.width, fallback_image.height, tuple(variants))
+
+
+def _resized(image: Image.Image, width: int) -> Image.Image:
+    if image.width <= width:
+        return image
+    height = round(image.height * width / image.width)
+    return image.resize((width, height), Image.LANCZOS)
+
+
+def variant_name(src_uri: str, width: int) -> str:
+    """Site path of a WebP variant, beside the photo: photos/kim-lien.jpg → photos/kim-lien-w960.webp."""
+    stem = src_uri.rsplit(".", 1)[0]
+    return f"{stem}-w{width}.webp"
+
+
+_IMG = re.compile(r'<img\b([^>]*?)\bsrc="([^"]+)"([^>]*)>')
+
+
+def picture_html(html: str, page_url: str, photos: dict[str, ProcessedImage],
+                 sizes: str = "(min-width: 76em) 46rem, 100vw") -> str:
+    """Turn <img> of processed photos into <picture> with WebP sources, width, height and lazy loading."""
+    def replace(match: re.Match) -> str:
+        before, src, after = match.groups()
+        if "://" in src or src.startswith("data:"):
+            return match.group(0)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page_url.rstrip("/") + "/x"), src))
+        photo = photos.get(target)
+        if photo is None:
+            return match.group(0)
+        base = src.rsplit("/", 1)[0] + "/" if "/" in src else ""
+        srcset = ", ".join(f"{base}{posixpath.basename(variant_name(target, width))} {width}w"
+                           for width, _ in photo.variants)
+        return (f'<picture><source type="image/webp" srcset="{srcset}" sizes="{sizes}">'
+                f'<img{before}src="{src}" width="{photo.width}" height="{photo.height}" loading="lazy" '
+                f'decoding="async"{after}></picture>')
+
+    return _IMG.sub(replace, html)

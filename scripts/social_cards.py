@@ -1,0 +1,112 @@
+"""Open Graph cards: a 1200×630 PNG per page, in the page's language and script, drawn with Pillow.
+
+Text is set with the site's own Noto Sans / Noto Sans Lao files (the unicode ranges in fonts.css
+say which file draws which characters) and shaped by Raqm, so Lao vowels and tone marks stack
+correctly. Cards are cached by content hash in .cache/cards/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from scripts.languages import ROOT
+
+FONTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "fonts.css"
+FONTS_DIR = ROOT / "docs" / "assets" / "fonts"
+CACHE = ROOT / ".cache" / "cards"
+SIZE = (1200, 630)
+GREEN, GOLD, WHITE = (11, 94, 60), (246, 195, 67), (255, 255, 255)
+
+
+@lru_cache(maxsize=1)
+def font_ranges(weight: int = 700) -> tuple[tuple[Path, tuple[tuple[int, int], ...]], ...]:
+    """(font file, unicode ranges) for each @font-face of the given weight in fonts.css."""
+    faces = []
+    for block in re.findall(r"@font-face\s*{(.*?)}", FONTS_CSS.read_text("utf-8"), re.S):
+        if f"font-weight: {weight};" not in block:
+            continue
+        name = re.search(r'url\("\.\./fonts/([^"]+)"\)', block).group(1)
+        ranges = []
+        for part in re.search(r"unicode-range:\s*([^;]+);", block).group(1).split(","):
+            start, _, end = part.strip()[2:].partition("-")
+            ranges.append((int(start, 16), int(end or start, 16)))
+        faces.append((FONTS_DIR / name, tuple(ranges)))
+    return tuple(faces)
+
+
+@lru_cache(maxsize=32)
+def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.RAQM)
+
+
+def _face_for(char: str, weight: int) -> Path:
+    code = ord(char)
+    for path, ranges in font_ranges(weight):
+        if any(start <= code <= end for start, end in ranges):
+            return path
+    return font_ranges(weight)[-1][0]
+
+
+def runs(text: str, weight: int = 700) -> list[tuple[str, Path]]:
+    """Split text into runs drawn by one font file each (combining marks stay with their base)."""
+    result: list[tuple[str, Path]] = []
+    for char in text:
+        face = _face_for(char, weight)
+        combining = unicodedata.category(char).startswith("M")
+        if result and (result[-1][1] == face or combining or char == " "):
+            result[-1] = (result[-1][0] + char, result[-1][1])
+        else:
+            result.append((char, face))
+    return result
+
+
+def _width(text: str, size: int, weight: int) -> float:
+    return sum(_font(face, size).getlength(part) for part, face in runs(text, weight))
+
+
+def _wrap(text: str, size: int, weight: int, width: int) -> list[str]:
+    # Lao is written without spaces; break it where the text has spaces or zero-width spaces only.
+    words, lines, line = re.split(r"(?<=[\s\u200b])", text), [], ""
+    for word in words:
+        if line and _width(line + word, size, weight) > width:
+            lines.append(line.strip())
+            line = word
+        else:
+            line += word
+    return [*lines, line.strip()] if line.strip() else lines
+
+
+def _draw(draw: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, size: int, weight: int, fill) -> None:
+    x, y = xy
+    for part, face in runs(text, weight):
+        font = _font(face, size)
+        draw.text((x, y), part, font=font, fill=fill)
+        x += font.getlength(part)
+
+
+def render_card(title: str, site_name: str, tagline: str, target: Path) -> Path:
+    """Draw the card into `target` (reused from the cache when the same text was drawn before)."""
+    key = hashlib.sha256("\x1f".join((title, site_name, tagline)).encode("utf-8")).hexdigest()[:20]
+    cached = CACHE / f"{key}.png"
+    if not cached.exists():
+        image = Image.new("RGB", SIZE, GREEN)
+        draw = ImageDraw.Draw(image)
+        draw.rectangle((0, SIZE[1] - 18, SIZE[0], SIZE[1]), fill=GOLD)
+        _draw(draw, (72, 64), site_name, 34, 700, GOLD)
+        size = 68 if len(title) < 60 else 54
+        lines = _wrap(title, size, 700, SIZE[0] - 144)[:4]
+        for index, line in enumerate(lines):
+            _draw(draw, (72, 160 + index * int(size * 1.45)), line, size, 700, WHITE)
+        _draw(draw, (72, SIZE[1] - 92), tagline, 30, 400, WHITE)
+        CACHE.mkdir(parents=True, exist_ok=True)
+        image.save(cached, compress_level=6)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, target)
+    return target
