@@ -14,3 +14,10 @@ _AUTOCOMPLETE = re.compile(r'\s+autocomplete="off"')
 
 def drop_checkbox_autocomplete(html: str) -> str:
     return _CHECKBOX.sub(lambda match: _AUTOCOMPLETE.sub("", match.group(0)), html)
+
+
+def drop_dangling_toc_label(html: str) -> str:
+    """On a page outside the navigation, Material labels a table-of-contents toggle that it never writes."""
+    if 'for="__toc"' in html and 'id="__toc"' not in html:
+        return html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
+    return html

@@ -105,7 +105,7 @@ def _social_card(page, config) -> str:
 
 
 def on_post_page(output, page, config):
-    return html_fixes.drop_checkbox_autocomplete(output)
+    return html_fixes.drop_dangling_toc_label(html_fixes.drop_checkbox_autocomplete(output))
 
 
 def on_post_template(output_content, template_name, config):

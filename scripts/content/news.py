@@ -99,7 +99,7 @@ def _item(post: Post, language: Language, default: str, tags: dict, base: str) -
         note = _("Only in Vietnamese")
         only = f' <span class="news-only">{escape(note)}</span>'
     return (f'<li class="news-item"><time datetime="{version.date.isoformat()}">{escape(date)}</time>{only}'
-            f'<h3 lang="{written_in}"><a href="{base}posts/{escape(post.slug)}/">{escape(version.title)}</a></h3>'
+            f'<h2 lang="{written_in}"><a href="{base}posts/{escape(post.slug)}/">{escape(version.title)}</a></h2>'
             f'<p lang="{written_in}">{escape(version.description)}</p><p class="news-tags">{tag_links}</p></li>')
 
 
@@ -127,13 +127,16 @@ def listing_pages(posts: list[Post], language: Language, default: str, tags: dic
              f"{topics}</p>\n\n" + listing(posts, language, default, tags, "") + "\n"}
     for year in years:
         title = _("News of %(year)s") % {"year": year}
+        about = _("News published in %(year)s by the Nghệ An Department of Foreign Affairs.") % {"year": year}
         chosen = [post for post in posts if post.date.year == year]
-        pages[f"archive/{year}{suffix}.md"] = (front_matter_block({"title": title, "description": title})
+        pages[f"archive/{year}{suffix}.md"] = (front_matter_block({"title": title, "description": about})
                                               + f"# {title}\n\n" + listing(chosen, language, default, tags, "../../") + "\n")
     for tag in used_tags:
         title = _("News: %(topic)s") % {"topic": tags[tag][language.locale]}
+        about = _("News about %(topic)s from the Nghệ An Department of Foreign Affairs.") % {
+            "topic": tags[tag][language.locale]}
         chosen = [post for post in posts if any(tag in v.tags for v in post.versions.values())]
-        pages[f"tags/{tag}{suffix}.md"] = (front_matter_block({"title": escape(title), "description": escape(title)})
+        pages[f"tags/{tag}{suffix}.md"] = (front_matter_block({"title": escape(title), "description": escape(about)})
                                           + f"# {escape(title)}\n\n" + listing(chosen, language, default, tags, "../../")
                                           + "\n")
     return pages
