@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+from scripts import front_matter
 from scripts.catalogue.problems import report
 from scripts.catalogue.validate import load_catalogue
 from scripts.glossary import check_docs
@@ -71,8 +72,9 @@ def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None =
     """Build into `site_dir`; `site_url` overrides mkdocs.yml's (the address the site is served from)."""
     started = time.perf_counter()
     catalogue = load_catalogue(config_file.parent / "data", root=config_file.parent)
-    if catalogue.problems:
-        print(report(catalogue.problems), file=sys.stderr)
+    problems = catalogue.problems + front_matter.check_docs(config_file.parent / "docs", config_file.parent)
+    if problems:
+        print(report(problems), file=sys.stderr)
         return 1
     for warning in check_docs(config_file.parent / "docs", [lang.locale for lang in languages() if not lang.default]):
         print(f"warning: {warning}", file=sys.stderr)

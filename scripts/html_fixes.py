@@ -21,3 +21,11 @@ def drop_dangling_toc_label(html: str) -> str:
     if 'for="__toc"' in html and 'id="__toc"' not in html:
         return html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
     return html
+
+
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
+
+
+def set_config_base(html: str, base: str) -> str:
+    """Point Material's JavaScript base (search index, sitemap) at `base`, the page's language root."""
+    return _CONFIG_BASE.sub(lambda match: match.group(1) + base + match.group(3), html, count=1)

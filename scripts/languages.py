@@ -71,3 +71,7 @@ def default_locale(path: Path = MKDOCS_YML) -> str:
 def site_url(path: Path = MKDOCS_YML) -> str:
     url = load_mkdocs_config(path)["site_url"]
     return url if url.endswith("/") else url + "/"
+
+
+def language(locale: str, path: Path = MKDOCS_YML) -> Language:
+    return next(candidate for candidate in languages(path) if candidate.locale == locale)

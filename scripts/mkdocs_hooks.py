@@ -13,9 +13,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from scripts import html_fixes, images, languages, locales, seo, slugs, social_cards  # noqa: E402
+from scripts import html_fixes, images, languages, locales, search_index, seo, slugs, social_cards  # noqa: E402
 from scripts import markers  # noqa: E402
 from scripts.catalogue import build_step  # noqa: E402
 from scripts.content import news  # noqa: E402
@@ -90,6 +91,7 @@ def on_page_context(context, page, config, nav):
         default_locale=languages.default_locale(),
     )
     context["social_card"] = _social_card(page, config)
+    context["language_root"] = seo.language_root(context["base_url"], languages.language(_current_locale(config)))
     names = {language.locale: language.name for language in languages.languages()}
     context["original_language_name"] = names.get(getattr(page.file, "locale", ""), "")
     return context
@@ -105,7 +107,22 @@ def _social_card(page, config) -> str:
 
 
 def on_post_page(output, page, config):
-    return html_fixes.drop_dangling_toc_label(html_fixes.drop_checkbox_autocomplete(output))
+    output = html_fixes.drop_dangling_toc_label(html_fixes.drop_checkbox_autocomplete(output))
+    # Search (and the language switcher's sitemap) work from the page's language root.
+    root = seo.language_root(_relative_base(page), languages.language(_current_locale(config)))
+    return html_fixes.set_config_base(output, root)
+
+
+def _relative_base(page) -> str:
+    depth = page.url.strip("/").count("/") + (1 if page.url.strip("/") else 0)
+    return "/".join([".."] * depth) or "."
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has merged every language into one search index
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is None or not i18n.building:  # the outer build, when every language is done
+        search_index.write_language_indexes(Path(config.site_dir), languages.languages())
 
 
 def on_post_template(output_content, template_name, config):

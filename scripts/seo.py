@@ -46,3 +46,8 @@ def page_links(
         is_fallback=is_fallback,
         original=original,
     )
+
+
+def language_root(base_url: str, language) -> str:
+    """Relative path from a page to its language's root, with a trailing slash ("../.." → "../../en/")."""
+    return base_url.rstrip("/") + "/" + language.prefix

@@ -130,8 +130,8 @@ def table(report: dict[str, LanguageStatus]) -> str:
 def editors_page(report: dict[str, LanguageStatus], glossary_warnings: list[str]) -> str:
     """The report as a page for editors (generated as docs/editors/translation-status.md, not in the menu)."""
     warnings = "\n".join(f"- {warning}" for warning in glossary_warnings) or "- none"
-    return ("---\ntitle: Translation status\ndescription: For editors: pages, catalogue rows and interface strings "
-            "still to translate or to bring in line with the Vietnamese text.\nrobots: noindex\n---\n\n"
+    return ('---\ntitle: Translation status\ndescription: "For editors: pages, catalogue rows and interface strings '
+            'still to translate or to bring in line with the Vietnamese text."\nrobots: noindex\n---\n\n'
             "# Translation status\n\nFor editors. Produced by `python -m scripts.translation_status` at each build.\n\n"
             + table(report) + "\n\n## Glossary warnings\n\n" + warnings + "\n")
 

@@ -35,6 +35,9 @@ def test_html_lang_description_canonical_and_hreflang_on_every_page(built_site: 
         where = page.relative_to(built_site)
         assert f'<html lang="{page_language(built_site, page)}"' in html, where
         assert re.search(r'<meta name="description" content="[^"]{20,}">', html), where
+        generic = re.escape(languages.load_mkdocs_config()["site_description"])
+        if where.name != "404.html" and not re.match(r"(en/|lo/)?(embed|editors)/", where.as_posix()):
+            assert not re.search(rf'<meta name="description" content="{generic}">', html), f"{where}: no own description"
         if where.parts[0] == "embed":
             assert '<meta name="robots" content="noindex">' in html  # frames of the map pages
             continue
@@ -85,3 +88,15 @@ def test_each_language_folder_has_the_sitemap(built_site: Path):
     root = (built_site / "sitemap.xml").read_bytes()
     for language in languages.languages():
         assert (built_site / language.prefix / "sitemap.xml").read_bytes() == root
+
+
+def test_a_page_shown_in_a_fallback_language_says_so(built_site: Path, site_url: str):
+    post = "news/posts/2023-04-04-houaphanh-mou-2023-2025/"
+    for prefix, lang in (("en/", "en"), ("lo/", "lo")):
+        html = (built_site / prefix / post / "index.html").read_text("utf-8")
+        assert f'<html lang="{lang}"' in html and 'class="fallback-notice"' in html
+        assert f'<a href="{site_url}{post}" hreflang="vi">' in html
+        assert '<div lang="vi">' in html
+        assert f'<link rel="canonical" href="{site_url}{post}">' in html
+    original = (built_site / post / "index.html").read_text("utf-8")
+    assert "fallback-notice" not in original

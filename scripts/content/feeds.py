@@ -36,7 +36,7 @@ def rss(posts: list[Post], language: Language, default: str, site_url: str, titl
 
 def atom(posts: list[Post], language: Language, default: str, site_url: str, title: str) -> str:
     home = f"{site_url.rstrip('/')}/{language.prefix}news/"
-    feed_url = f"{site_url.rstrip('/')}/news/atom-{language.locale}.xml"
+    feed_url = f"{site_url.rstrip('/')}/{language.prefix}atom.xml"
     updated = _moment(posts[0].date).isoformat() if posts else _moment(datetime.date(2026, 1, 1)).isoformat()
     entries = []
     for post in posts:

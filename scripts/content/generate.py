@@ -46,9 +46,10 @@ def generate_content(content: Content, languages: list[Language], docs_dir: Path
         title = _("Nghệ An Investment Portal – news")
         description = _("News from the Nghệ An Department of Foreign Affairs: investment, cooperation with Laos, "
                         "infrastructure and culture.")
-        files[docs_dir / NEWS_DIR / f"rss-{language.locale}.xml"] = feeds.rss(posts, language, default, site_url,
-                                                                              title, description)
-        files[docs_dir / NEWS_DIR / f"atom-{language.locale}.xml"] = feeds.atom(posts, language, default, site_url, title)
+        # Feeds sit at each language's root, beside its sitemap (Material fetches the sitemap next to
+        # every rel=alternate link of a page).
+        files[docs_dir / language.prefix / "rss.xml"] = feeds.rss(posts, language, default, site_url, title, description)
+        files[docs_dir / language.prefix / "atom.xml"] = feeds.atom(posts, language, default, site_url, title)
         files[docs_dir / CALENDAR_DIR / calendar_filename(language)] = events_module.calendar_ics(
             list(content.events), language.locale, today, site_url)
     changed = [path for path, text in files.items() if write_if_changed(path, text)]

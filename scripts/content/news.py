@@ -114,9 +114,8 @@ def listing_pages(posts: list[Post], language: Language, default: str, tags: dic
     suffix = "" if language.default else f".{language.locale}"
     years = sorted({post.date.year for post in posts}, reverse=True)
     used_tags = [tag for tag in tags if any(tag in v.tags for p in posts for v in p.versions.values())]
-    feeds = _("Subscribe: %(rss)s or %(atom)s") % {
-        "rss": f'<a href="{"../" * (2 if language.prefix else 1)}news/rss-{language.locale}.xml">RSS</a>',
-        "atom": f'<a href="{"../" * (2 if language.prefix else 1)}news/atom-{language.locale}.xml">Atom</a>'}
+    feeds = _("Subscribe: %(rss)s or %(atom)s") % {"rss": '<a href="../rss.xml">RSS</a>',
+                                                   "atom": '<a href="../atom.xml">Atom</a>'}
     archive = " · ".join(f'<a href="archive/{year}/">{year}</a>' for year in years)
     topics = " · ".join(f'<a href="tags/{tag}/">{escape(tags[tag][language.locale])}</a>' for tag in used_tags)
     labels = {"title": _("News"), "description": _("News from the Nghệ An Department of Foreign Affairs: investment, "

@@ -1,0 +1,122 @@
+"""Search that works per language, in Lao and in Vietnamese typed without accents.
+
+After a build, the single search index that mkdocs-static-i18n writes is split into one index per
+language (`<language>/search/search_index.json`); each page's search reads its own language's index
+(the page's search base is its language root, set by the hooks). Before writing:
+
+- Lao text is cut into words with ICU's word break (unspaced Lao has no separators otherwise) and
+  the words are joined with U+200B, which the search separator splits on. Names from the glossary
+  (ເງະອານ, ວິນ, …) are kept whole even where ICU would cut them.
+- Vietnamese text gets a hidden copy without tone and vowel marks, so "dau tu" finds "đầu tư"; an
+  accented query matches only the original words, so exact matches still rank first.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from scripts.glossary import load_glossary
+from scripts.languages import Language
+
+LAO_RUN = re.compile(r"[\u0e80-\u0eff]+")
+ZWSP = "\u200b"
+TAG = re.compile(r"(<[^>]*>)")
+
+
+@lru_cache(maxsize=1)
+def protected_lao_names() -> tuple[str, ...]:
+    """Lao forms of the glossary's names (its capitalised Vietnamese terms), longest first: never cut."""
+    names = {form for term in load_glossary() if term.forms["vi"][0][:1].isupper()
+             for form in term.forms.get("lo", ()) if " " not in form}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _word_breaker():
+    import icu  # pyicu-wheels: ICU's dictionary-based word break for Lao
+
+    return icu.BreakIterator.createWordInstance(icu.Locale("lo"))
+
+
+def _icu_words(text: str) -> list[str]:
+    breaker = _word_breaker()
+    breaker.setText(text)
+    words, start = [], 0
+    for end in breaker:
+        words.append(text[start:end])
+        start = end
+    return [word for word in words if word]
+
+
+def segment_lao_run(run: str, names: tuple[str, ...]) -> list[str]:
+    for name in names:
+        index = run.find(name)
+        if index >= 0:
+            return [*segment_lao_run(run[:index], names), name, *segment_lao_run(run[index + len(name):], names)]
+    return _icu_words(run) if run else []
+
+
+def segment_lao(text: str, names: tuple[str, ...] | None = None) -> str:
+    """Lao words separated by U+200B, outside HTML tags only."""
+    names = protected_lao_names() if names is None else names
+    parts = TAG.split(text)
+    return "".join(part if part.startswith("<") else
+                   LAO_RUN.sub(lambda match: ZWSP.join(segment_lao_run(match.group(0), names)), part)
+                   for part in parts)
+
+
+def fold_vietnamese(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", text)
+                                                if not "\u0300" <= c <= "\u036f"))
+
+
+def with_folded_copy(text: str) -> str:
+    plain = re.sub(r"<[^>]+>", " ", text)
+    folded = fold_vietnamese(plain)
+    return text if folded == plain else f'{text} <span class="search-folded" hidden>{folded}</span>'
+
+
+def language_of(location: str, languages: list[Language]) -> Language:
+    for language in languages:
+        if language.prefix and location.startswith(language.prefix):
+            return language
+    return next(language for language in languages if language.default)
+
+
+def split_index(index: dict, languages: list[Language]) -> dict[str, dict]:
+    """One index per language, with locations relative to that language's root."""
+    result = {language.locale: {"config": dict(index["config"]), "docs": []} for language in languages}
+    for doc in index["docs"]:
+        language = language_of(doc["location"], languages)
+        entry = dict(doc, location=doc["location"][len(language.prefix):])
+        if language.locale == "lo":
+            entry["title"], entry["text"] = segment_lao(entry["title"]), segment_lao(entry["text"])
+        entry["title"], entry["text"] = with_folded_copy(entry["title"]), with_folded_copy(entry["text"])
+        result[language.locale]["docs"].append(entry)
+    for language in languages:
+        config = result[language.locale]["config"]
+        config["lang"] = ["vi", "en"] if language.locale == "vi" else ["en"]  # lunr has no Lao; no stemmer for it
+        config["pipeline"] = ["stopWordFilter"] if language.locale != "en" else ["stopWordFilter", "stemmer"]
+    return result
+
+
+def write_language_indexes(site_dir: Path, languages: list[Language]) -> list[Path]:
+    source = site_dir / "search" / "search_index.json"
+    indexes = split_index(json.loads(source.read_text("utf-8")), languages)
+    written = []
+    for language in languages:
+        target = site_dir / language.prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(indexes[language.locale], ensure_ascii=False, separators=(",", ":")), "utf-8")
+        written.append(target)
+    return written
+
+
+def names_script() -> str:
+    """The protected Lao names for the query-side segmenter (assets/javascripts/search-lao.js)."""
+    return f"window.NGHEAN_LAO_NAMES={json.dumps(list(protected_lao_names()), ensure_ascii=False)};\n"
