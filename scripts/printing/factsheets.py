@@ -1,0 +1,114 @@
+"""The HTML of the printed handouts, in each language (WeasyPrint turns it into PDF)."""
+
+from __future__ import annotations
+
+from html import escape
+
+import segno
+
+from scripts.catalogue import formatting
+from scripts.catalogue.minimap import outline_svg, position_percent
+from scripts.catalogue.model import Project
+from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, page_url
+from scripts.content.parks import Park, Parks, area_text, distances_text, occupancy_text
+from scripts.languages import Language
+from scripts.locales import gettext_for
+
+
+def _qr(url: str) -> str:
+    return segno.make(url, error="m").svg_inline(scale=4, border=2)
+
+
+def _map(context: PageContext, lat: float, lon: float) -> str:
+    svg = outline_svg(context.outline)
+    left, top = position_percent(context.outline, lat, lon)
+    width = float(svg.split('viewBox="0 0 ')[1].split(" ")[0])
+    height = float(svg.split('viewBox="0 0 ')[1].split('"')[0].split(" ")[1])
+    marker = (f'<circle cx="{left / 100 * width:.1f}" cy="{top / 100 * height:.1f}" r="22" fill="#b0371c" '
+              'stroke="#fff" stroke-width="8"/>')
+    return svg.replace("</svg>", marker + "</svg>")
+
+
+def _document(language: Language, title: str, body: str) -> str:
+    _ = gettext_for(language.locale)
+    site = _("Nghệ An Investment Portal")
+    return (f'<!doctype html><html lang="{language.locale}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+            f'</head><body><div class="site">{escape(site)}</div>{body}</body></html>')
+
+
+def _rows(pairs: list[tuple[str, str]]) -> str:
+    return "".join(f"<tr><th>{escape(term)}</th><td>{escape(value)}</td></tr>" for term, value in pairs if value)
+
+
+def project_factsheet(project: Project, language: Language, context: PageContext) -> str:
+    _ = gettext_for(language.locale)
+    locale = language.locale
+    name, name_locale = project.name(locale, FALLBACK_LOCALE)
+    summary, summary_locale = project.summary(locale, FALLBACK_LOCALE)
+    vocabulary = context.vocabularies
+    department = vocabulary.departments.get(project.department, {}).get(locale, project.department)
+    url = page_url(context.site_url, project.id, language)
+    rows = _rows([
+        (_("Locality"), project.locality),
+        (_("Land area"), formatting.area(project.area_ha, locale) if project.area_ha is not None else ""),
+        (_("Investment"), formatting.investment(project.investment_vnd_bn, project.investment_usd_m, context.rate, locale)),
+        (_("Form of investment"), vocabulary.label("forms", project.form, locale) if project.form else ""),
+        (_("Contact"), project.contact or ""),
+        (_("Last checked"), _("%(date)s, by %(department)s") % {
+            "date": formatting.long_date(project.updated, locale), "department": department}),
+        (_("Source"), project.source or ""),
+    ])
+    labels = {"summary": _("Summary"), "scan": _("Scan to open this page:")}
+    body = (f'<h1 lang="{name_locale}">{escape(name)}</h1>'
+            f'<span class="badge" style="background:{escape(vocabulary.sectors[project.sector]["colour"])}">'
+            f'{escape(vocabulary.label("sectors", project.sector, locale))}</span>'
+            f'<span class="badge status">{escape(vocabulary.label("statuses", project.status, locale))}</span>'
+            f'<div class="layout"><table class="facts">{rows}</table><div class="map">{_map(context, project.lat, project.lon)}'
+            f'</div></div><h2>{escape(labels["summary"])}</h2><p lang="{summary_locale}">{escape(summary)}</p>'
+            f'<div class="qr">{_qr(url)}<div>{escape(labels["scan"])}<br>{escape(url)}</div></div>')
+    return _document(language, name, body)
+
+
+def park_factsheet(park: Park, parks: Parks, language: Language, context: PageContext) -> str:
+    _ = gettext_for(language.locale)
+    locale = language.locale
+    text = park.text[locale]
+    url = f"{context.site_url.rstrip('/')}/{language.prefix}parks/{park.id}/"
+    rows = _rows([
+        (_("Locality"), park.locality), (_("Land area"), area_text(park, locale)), (_("Developer"), park.developer),
+        (_("Occupancy"), occupancy_text(park, locale)), (_("Distances"), distances_text(park, parks.destinations, locale)),
+        (_("Infrastructure"), text.get("infrastructure", "")), (_("Investment decision"), park.decision.get(locale, "")),
+        (_("Anchor investors"), ", ".join(park.anchor_investors)), (_("Sources"), " · ".join(park.sources)),
+    ])
+    scan = _("Scan to open this page:")
+    body = (f"<h1>{escape(text['name'])}</h1><div class=\"layout\"><table class=\"facts\">{rows}</table>"
+            f'<div class="map">{_map(context, park.lat, park.lon)}</div></div>'
+            f'<div class="qr">{_qr(url)}<div>{escape(scan)}<br>{escape(url)}</div></div>')
+    return _document(language, text["name"], body)
+
+
+def catalogue_brochure(projects: list[Project], language: Language, context: PageContext) -> str:
+    """All projects calling for investment; the other catalogue projects follow, so it is never empty."""
+    _ = gettext_for(language.locale)
+    locale = language.locale
+    calling = [p for p in projects if p.status == "calling"]
+    others = [p for p in projects if p.status != "calling"]
+    labels = {"title": _("Projects calling for investment"), "others": _("Other projects in the catalogue"),
+              "none": _("No project in the catalogue is calling for investors at the moment."),
+              "online": _("The catalogue online:")}
+
+    def item(project: Project) -> str:
+        name, name_locale = project.name(locale, FALLBACK_LOCALE)
+        figures = formatting.investment(project.investment_vnd_bn, project.investment_usd_m, context.rate, locale)
+        status = context.vocabularies.label("statuses", project.status, locale)
+        sector = context.vocabularies.label("sectors", project.sector, locale)
+        return (f'<div class="brochure-item"><h2 lang="{name_locale}">{escape(name)}</h2>'
+                f'<div class="note">{escape(sector)} · {escape(status)} · {escape(project.locality)}'
+                f'{" · " + escape(figures) if figures else ""}</div></div>')
+
+    url = f"{context.site_url.rstrip('/')}/{language.prefix}catalogue/"
+    body = (f"<h1>{escape(labels['title'])}</h1>"
+            + ("".join(item(p) for p in calling) if calling else f"<p>{escape(labels['none'])}</p>")
+            + (f"<h1>{escape(labels['others'])}</h1>" + "".join(item(p) for p in others) if others else "")
+            + f'<div class="qr">{_qr(url)}<div>{escape(labels["online"])}<br>{escape(url)}</div></div>')
+    return _document(language, labels["title"], body)

@@ -1,0 +1,41 @@
+"""Write the printed handouts into docs/print/<locale>/ (published with the site and the kiosk)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.catalogue.model import Project
+from scripts.catalogue.pages import PageContext
+from scripts.content.parks import Parks
+from scripts.languages import Language
+from scripts.printing.factsheets import catalogue_brochure, park_factsheet, project_factsheet
+from scripts.printing.pdf import render_pdf
+
+PRINT_DIR = Path("print")
+
+
+def project_pdf(project_id: str, language: Language) -> str:
+    return f"{PRINT_DIR.as_posix()}/{language.locale}/project-{project_id}.pdf"
+
+
+def park_pdf(park_id: str, language: Language) -> str:
+    return f"{PRINT_DIR.as_posix()}/{language.locale}/park-{park_id}.pdf"
+
+
+def brochure_pdf(language: Language) -> str:
+    return f"{PRINT_DIR.as_posix()}/{language.locale}/catalogue.pdf"
+
+
+def generate_print(projects: list[Project], parks: Parks, languages: list[Language], context: PageContext,
+                   docs_dir: Path) -> list[Path]:
+    written = []
+    for language in languages:
+        for project in projects:
+            written.append(render_pdf(project_factsheet(project, language, context),
+                                      docs_dir / project_pdf(project.id, language)))
+        for park in parks.parks:
+            written.append(render_pdf(park_factsheet(park, parks, language, context), docs_dir / park_pdf(park.id, language)))
+        written.append(render_pdf(catalogue_brochure(projects, language, context), docs_dir / brochure_pdf(language)))
+    for stale in set((docs_dir / PRINT_DIR).rglob("*.pdf")) - set(written):
+        stale.unlink()
+    return written

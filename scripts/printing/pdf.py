@@ -1,0 +1,74 @@
+"""HTML → PDF with WeasyPrint, using the site's own fonts (embedded in every PDF), cached by content."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+from scripts.languages import ROOT
+
+FONTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "fonts.css"
+CACHE = ROOT / ".cache" / "pdf"
+PRINT_CSS = """
+@page { size: A4; margin: 14mm 16mm; @bottom-center { content: string(footer); font-size: 8pt; color: #555; } }
+html { font-size: 10.5pt; color: #1a1a1a; }
+h1 { font-size: 20pt; margin: 0 0 4mm; color: #0b5e3c; line-height: 1.25; }
+h2 { font-size: 13pt; margin: 5mm 0 2mm; color: #0b5e3c; }
+.site { font-size: 9pt; font-weight: 700; color: #8a6d00; margin-bottom: 3mm; string-set: footer content(); }
+.badge { display: inline-block; padding: 0.5mm 2.5mm; border-radius: 3mm; font-size: 8.5pt; font-weight: 700;
+         color: #fff; background: #0b5e3c; margin-right: 2mm; }
+.badge.status { background: #fff; color: #0b5e3c; border: 0.3mm solid #0b5e3c; }
+.layout { display: flex; gap: 6mm; margin-top: 4mm; }
+.facts { flex: 3; border-collapse: collapse; font-size: 9.5pt; }
+.facts th { text-align: left; vertical-align: top; padding: 1mm 3mm 1mm 0; white-space: nowrap; }
+.facts td { padding: 1mm 0; vertical-align: top; }
+.map { flex: 2; position: relative; }
+.map svg { width: 100%; height: auto; }
+.qr { display: flex; gap: 4mm; align-items: center; margin-top: 5mm; font-size: 8.5pt; }
+.qr svg { width: 30mm; height: 30mm; }
+.note { font-size: 8.5pt; color: #555; }
+.brochure-item { page-break-inside: avoid; border-bottom: 0.3mm solid #ccd; padding: 2mm 0; }
+.brochure-item h2 { font-size: 11.5pt; margin: 0 0 1mm; }
+"""
+
+
+@lru_cache(maxsize=1)
+def font_faces() -> str:
+    """The site's fonts as @font-face rules WeasyPrint can use, and the font stack of the documents.
+
+    WeasyPrint mishandles several faces of one family split by unicode-range (the subsets of Noto
+    Sans), so each subset file becomes its own family, listed in turn; Pango then takes each
+    character from the first family that has it. Every PDF embeds the fonts it uses.
+    """
+    fonts = (ROOT / "docs" / "assets" / "fonts").resolve().as_uri()
+    faces, families = [], []
+    for block in re.findall(r"@font-face\s*{(.*?)}", FONTS_CSS.read_text("utf-8"), re.S):
+        file = re.search(r'url\("\.\./fonts/([^"]+)"\)', block).group(1)
+        weight = re.search(r"font-weight:\s*(\d+)", block).group(1)
+        family = re.sub(r"-\d+-normal\.woff2$", "", file)  # e.g. noto-sans-vietnamese
+        families.append(family) if family not in families else None
+        faces.append(f'@font-face {{ font-family: "{family}"; font-weight: {weight}; '
+                     f'src: url("{fonts}/{file}") format("woff2"); }}')
+    order = sorted(families, key=lambda name: ("latin" not in name, "ext" in name, name))
+    return "\n".join(faces) + "\nhtml { font-family: " + ", ".join(f'"{f}"' for f in order) + ", sans-serif; }\n"
+
+
+def render_pdf(html: str, target: Path) -> Path:
+    """Write `html` as a PDF to `target`; an identical document is copied from the cache."""
+    key = hashlib.sha256((html + PRINT_CSS + font_faces()).encode("utf-8")).hexdigest()[:20]
+    cached = CACHE / f"{key}.pdf"
+    if not cached.exists():
+        from weasyprint import CSS, HTML
+        from weasyprint.text.fonts import FontConfiguration
+
+        CACHE.mkdir(parents=True, exist_ok=True)
+        fonts = FontConfiguration()  # without it WeasyPrint ignores @font-face and falls back to system fonts
+        stylesheet = CSS(string=font_faces() + PRINT_CSS, font_config=fonts)
+        HTML(string=html, base_url=str(ROOT)).write_pdf(cached, stylesheets=[stylesheet], font_config=fonts)
+    if not target.exists() or target.read_bytes() != cached.read_bytes():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+    return target
