@@ -37,3 +37,16 @@ ensure_venv() {
     echo "$digest" >"$stamp"
   fi
 }
+
+apt_install() {
+  local runner=()
+  [ "$(id -u)" -eq 0 ] || runner=(sudo)
+  echo "Installing Debian packages: $* ..."
+  "${runner[@]}" apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${runner[@]}" apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_build_libraries() {
+  # WeasyPrint (printed factsheets) needs Pango from the system.
+  "$VENV/bin/python" -c "import weasyprint" >/dev/null 2>&1 || apt_install libpango-1.0-0 libpangoft2-1.0-0
+}

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from scripts import front_matter
+from scripts.kiosk import build_kiosk
 from scripts.catalogue.problems import report
 from scripts.catalogue.validate import load_catalogue
 from scripts.glossary import check_docs
@@ -98,8 +99,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the trilingual site.")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="output folder (default: site/)")
     parser.add_argument("--site-url", help="address the site will be served from (default: SITE_URL or mkdocs.yml)")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="also write the offline kiosk folder dist/kiosk/ and dist/nghean-kiosk.zip")
     args = parser.parse_args(argv)
-    return build(args.site_dir.resolve(), site_url=args.site_url)
+    code = build(args.site_dir.resolve(), site_url=args.site_url)
+    if code == 0 and args.kiosk:
+        archive = build_kiosk(args.site_dir.resolve(), ROOT / "dist")
+        print(f"Kiosk: open {ROOT / 'dist' / 'kiosk' / 'index.html'} (zip: {archive})")
+    return code
 
 
 if __name__ == "__main__":

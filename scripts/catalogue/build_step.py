@@ -21,6 +21,7 @@ from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.languages import ROOT, languages, locales
 from scripts.catalogue.generate import write_if_changed
 from scripts.content.generate import Content, generate_content, load_content, write_editors_page
+from scripts.embeds import generate_embeds
 from scripts.printing.generate import generate_print
 from scripts.search_index import names_script
 from scripts.content.parks import Parks, generate_parks, load_parks, parks_as_places
@@ -78,6 +79,7 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
     generate_maps(catalogue.projects, places, languages(), context, docs_dir)
     generate_parks(parks, languages(), outline, docs_dir)
     generate_print(catalogue.projects, parks, languages(), context, docs_dir)
+    generate_embeds(catalogue.projects, languages(), context, docs_dir)
     generate_content(content, languages(), docs_dir, site_url, context.today)
     write_editors_page(docs_dir, data_dir.parent)
     write_if_changed(docs_dir / "assets" / "javascripts" / "search-lao-names.js", names_script())

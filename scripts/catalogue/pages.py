@@ -164,6 +164,7 @@ def project_page(project: Project, language: Language, context: PageContext) -> 
         "scan": _("Scan to open this page:"),
         "back": _("Back to the project catalogue"),
         "qr": _("QR code of this page's address"),
+        "pdf": _("Factsheet to print (PDF, A4)"),
     }
     note = ""
     if name_locale != locale or summary_locale != locale:
@@ -182,6 +183,8 @@ def project_page(project: Project, language: Language, context: PageContext) -> 
         "</div>",
         f'<h2 id="summary">{escape(labels["summary"])}</h2>',
         f'<div class="project-summary" lang="{summary_locale}">{_summary_html(summary)}</div>',
+        f'<p class="print-link"><a href="{"../" * (3 if language.prefix else 2)}print/{language.locale}/'
+        f'project-{escape(project.id)}.pdf">{escape(labels["pdf"])}</a></p>',
         '<figure class="project-qr">',
         f'<img class="qr-code" src="{assets}qr/{qr_filename(project.id, language)}" alt="{escape(labels["qr"])}" '
         f'width="{QR_SIZE}" height="{QR_SIZE}" loading="lazy">',

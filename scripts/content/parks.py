@@ -102,7 +102,7 @@ def park_page(park: Park, parks: Parks, language: Language, outline: Outline) ->
         _row(_("Anchor investors"), ", ".join(park.anchor_investors)),
     ])
     sources = "".join(f'<li><a href="{escape(url)}">{escape(url.split("/")[2])}</a></li>' for url in park.sources)
-    labels = {"sources": _("Sources"), "all": _("All industrial parks")}
+    labels = {"sources": _("Sources"), "all": _("All industrial parks"), "pdf": _("Factsheet to print (PDF, A4)")}
     caption = escape(park.locality)
     if park.approximate:
         caption += " · " + escape(_("Approximate position within the commune or ward, not the project boundary."))
@@ -114,6 +114,8 @@ def park_page(park: Park, parks: Parks, language: Language, outline: Outline) ->
         minimap_figure(park.lat, park.lon, caption, f"park={park.id}", language, outline),
         "</div>",
         f'<h2 id="sources">{escape(labels["sources"])}</h2><ul class="park-sources">{sources}</ul>',
+        f'<p class="print-link"><a href="{"../" * (3 if language.prefix else 2)}print/{locale}/park-{escape(park.id)}.pdf">'
+        f'{escape(labels["pdf"])}</a></p>',
         "</div>",
     ]
     description = f"{text['name']}: {area_text(park, locale)}. {park.developer}".strip(" .:")

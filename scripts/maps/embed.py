@@ -20,9 +20,9 @@ def map_frame(language: Language, page_url: str) -> str:
             f'<p class="map-frame-link"><a href="{escape(source)}">{escape(labels["full"])}</a></p>')
 
 
-def snippet(url: str, title: str) -> str:
+def snippet(url: str, title: str, height: int = 520) -> str:
     return (f'<iframe src="{escape(url)}" title="{escape(title)}" loading="lazy" '
-            'style="width:100%;height:520px;border:0"></iframe>')
+            f'style="width:100%;height:{height}px;border:0"></iframe>')
 
 
 def embed_snippets(language: Language, context: PageContext) -> str:
@@ -31,11 +31,15 @@ def embed_snippets(language: Language, context: PageContext) -> str:
     title = _("Investment map of Nghệ An")
     base = f"{context.site_url.rstrip('/')}/{EMBED_DIR.as_posix()}/{embed_filename(language)}"
     sector = next(iter(context.vocabularies.sectors))
+    root = f"{context.site_url.rstrip('/')}/{EMBED_DIR.as_posix()}"
     examples = [
-        (_("The whole map"), base),
-        (_("Only one sector (change the key after sector=)"), f"{base}?sector={sector}"),
-        (_("Only projects calling for investors"), f"{base}?status=calling"),
+        (_("The whole map"), base, 520),
+        (_("Only one sector (change the key after sector=)"), f"{base}?sector={sector}", 520),
+        (_("Only projects calling for investors"), f"{base}?status=calling", 520),
+        (_("One project's card (change the project key in the address)"),
+         f"{root}/project-vsip-nghe-an-3-{language.locale}.html", 220),
+        (_("The projects of one sector (change the sector key in the address)"),
+         f"{root}/sector-high-tech-{language.locale}.html", 320),
     ]
-    return "".join(
-        f"<h2>{escape(label)}</h2><pre><code>{escape(snippet(url, title))}</code></pre>" for label, url in examples
-    )
+    return "".join(f"<h2>{escape(label)}</h2><pre><code>{escape(snippet(url, title, height))}</code></pre>"
+                   for label, url, height in examples)

@@ -41,7 +41,7 @@
     box.appendChild(el("div", null, row[6] + (row[7] ? " · " + row[7] : "")));
     if (row[9]) box.appendChild(el("div", "map-popup-note", data.labels.approximate));
     var link = el("a", "map-popup-link", data.labels.open);
-    link.href = data.projectBase + encodeURIComponent(row[8]) + "/";
+    link.href = data.projectBase + encodeURIComponent(row[8]) + "/" + (location.protocol === "file:" ? "index.html" : "");
     linkTarget(link);
     box.appendChild(link);
     return box;
@@ -54,7 +54,7 @@
     if (approximate) box.appendChild(el("div", "map-popup-note", data.labels.approximate));
     if (page) {
       var own = el("a", "map-popup-link", data.labels.page);
-      own.href = page;
+      own.href = page + (location.protocol === "file:" ? "index.html" : "");
       linkTarget(own);
       box.appendChild(own);
     }

@@ -1,0 +1,73 @@
+"""Embeddable widgets besides the map: a project card and a sector's project list, per language.
+
+Standalone pages in embed/ (project-<id>-<locale>.html, sector-<key>-<locale>.html) that other
+sites show in an <iframe>; they load only the site's fonts and link back to the full pages.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from scripts.catalogue import formatting
+from scripts.catalogue.generate import write_if_changed
+from scripts.catalogue.model import Project
+from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, badges, page_url
+from scripts.languages import Language
+from scripts.locales import gettext_for
+
+STYLE = ("body{margin:0;font-family:'Noto Sans','Noto Sans Lao',sans-serif;color:#1a1a1a;font-size:15px}"
+         "main{padding:12px 14px;border:1px solid #c5d3ca;border-radius:6px;background:#fff}"
+         "h1{font-size:18px;margin:0 0 6px;color:#0b5e3c}h2{font-size:15px;margin:8px 0 2px}"
+         ".sector-badge,.status-badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;"
+         "font-weight:700}.sector-badge{background:var(--sector-colour);color:#fff}.status-badge{border:1px solid}"
+         "a{color:#0b5e3c;font-weight:700}ul{padding-left:18px;margin:4px 0}p{margin:6px 0}")
+
+
+def _page(language: Language, title: str, body: str) -> str:
+    _ = gettext_for(language.locale)
+    portal = _("Nghệ An Investment Portal")
+    return (f'<!doctype html><html lang="{language.locale}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">'
+            f'<meta name="description" content="{escape(title)} – {escape(portal)}">'
+            f'<title>{escape(title)}</title><link rel="stylesheet" href="../assets/stylesheets/fonts.css">'
+            f"<style>{STYLE}</style></head><body><main>{body}</main></body></html>\n")
+
+
+def project_card(project: Project, language: Language, context: PageContext) -> str:
+    _ = gettext_for(language.locale)
+    name, name_locale = project.name(language.locale, FALLBACK_LOCALE)
+    figures = formatting.investment(project.investment_vnd_bn, project.investment_usd_m, context.rate, language.locale)
+    more = _("Open the project page")
+    body = (f'<h1 lang="{name_locale}">{escape(name)}</h1><p>{badges(project, language.locale, context.vocabularies)}</p>'
+            f"<p>{escape(project.locality)}{' · ' + escape(figures) if figures else ''}</p>"
+            f'<p><a href="{escape(page_url(context.site_url, project.id, language))}" target="_blank" rel="noopener">'
+            f"{escape(more)}</a></p>")
+    return _page(language, name, body)
+
+
+def sector_list(sector: str, projects: list[Project], language: Language, context: PageContext) -> str:
+    _ = gettext_for(language.locale)
+    label = context.vocabularies.label("sectors", sector, language.locale)
+    chosen = [p for p in projects if p.sector == sector]
+    items = "".join(
+        f'<li><a lang="{p.name(language.locale, FALLBACK_LOCALE)[1]}" target="_blank" rel="noopener" '
+        f'href="{escape(page_url(context.site_url, p.id, language))}">{escape(p.name(language.locale, FALLBACK_LOCALE)[0])}</a>'
+        f" ({escape(p.locality)})</li>" for p in chosen)
+    empty = _("No project of this sector is in the catalogue yet.")
+    body = f"<h1>{escape(label)}</h1>" + (f"<ul>{items}</ul>" if chosen else f"<p>{escape(empty)}</p>")
+    return _page(language, label, body)
+
+
+def generate_embeds(projects: list[Project], languages: list[Language], context: PageContext, docs_dir: Path) -> None:
+    folder = docs_dir / "embed"
+    wanted = {}
+    for language in languages:
+        for project in projects:
+            wanted[folder / f"project-{project.id}-{language.locale}.html"] = project_card(project, language, context)
+        for sector in context.vocabularies.sectors:
+            wanted[folder / f"sector-{sector}-{language.locale}.html"] = sector_list(sector, projects, language, context)
+    for path, html in wanted.items():
+        write_if_changed(path, html)
+    for stale in {p for p in folder.glob("project-*.html")} - set(wanted):
+        stale.unlink()

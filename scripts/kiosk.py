@@ -1,0 +1,121 @@
+"""The kiosk build: the whole site as a folder (and zip) that works from disk (file://) or any local
+static server, with no network at all. Usage: ./scripts/build --kiosk → dist/kiosk/ and dist/nghean-kiosk.zip.
+
+The built site is copied to dist/kiosk/site/ and adapted:
+- links to folders get an explicit index.html (file:// shows no folder index);
+- each language gets search/search_index.js (Material reads a script, not JSON, from file://) and the
+  iframe-worker shim runs the search worker from disk;
+- links and alternates pointing at the public site are removed from <head>; links that would leave
+  the kiosk carry a QR code of their address, shown instead of navigating;
+- every page loads the kiosk script (home button, idle return to the language chooser);
+- dist/kiosk/index.html is the language chooser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from html import escape
+from pathlib import Path
+
+import segno
+
+from scripts.languages import Language, languages, load_mkdocs_config
+from scripts.locales import gettext_for
+
+LINK = re.compile(r'((?:href|src)=")([^"#?:]*/)((?:#[^"]*)?)(")')
+HEAD_LINKS = re.compile(r'\s*<(?:link rel="(?:canonical|alternate)"|meta property="og:|meta name="twitter:)[^>]*>')
+EXTERNAL = re.compile(r'<a\b([^>]*?)href="(https?://[^"]+)"')
+
+
+def _folder_links(html: str) -> str:
+    html = html.replace('href="./"', 'href="index.html"').replace('href="./#', 'href="index.html#')
+    return LINK.sub(lambda m: f"{m.group(1)}{m.group(2)}index.html{m.group(3)}{m.group(4)}", html)
+
+
+def _qr_file(url: str, folder: Path) -> str:
+    name = hashlib.sha256(url.encode("utf-8")).hexdigest()[:16] + ".svg"
+    target = folder / name
+    if not target.exists():
+        segno.make(url, error="m").save(str(target), scale=8, border=2, light="#fff")
+    return name
+
+
+def adapt_page(html: str, depth: int, qr_folder: Path) -> str:
+    root = "../" * depth
+    html = HEAD_LINKS.sub("", html)
+    html = _folder_links(html)
+
+    def external(match: re.Match) -> str:
+        name = _qr_file(match.group(2), qr_folder)
+        return f'<a{match.group(1)}data-kiosk-qr="{root}assets/kiosk/qr/{name}" href="{match.group(2)}"'
+
+    html = EXTERNAL.sub(external, html)
+    head = (f'<script src="{root}assets/vendor/iframe-worker/shim.js"></script>'
+            f'<link rel="stylesheet" href="{root}assets/kiosk/kiosk.css">'
+            f'<script src="{root}assets/kiosk/kiosk-config.js"></script>')
+    tail = f'<script src="{root}assets/kiosk/kiosk.js" data-home="{root}../index.html"></script>'
+    return html.replace("</head>", head + "</head>", 1).replace("</body>", tail + "</body>", 1)
+
+
+def search_scripts(site: Path, langs: list[Language]) -> None:
+    for language in langs:
+        folder = site / language.prefix / "search"
+        index = json.loads((folder / "search_index.json").read_text("utf-8"))
+        for doc in index["docs"]:
+            path, _, fragment = doc["location"].partition("#")
+            if path == "" or path.endswith("/"):
+                doc["location"] = f"{path}index.html" + (f"#{fragment}" if fragment else "")
+        payload = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        (folder / "search_index.js").write_text(f"var __index = {payload};\n", encoding="utf-8")
+        (folder / "search_index.json").write_text(payload, encoding="utf-8")
+
+
+def chooser(langs: list[Language]) -> str:
+    buttons = "".join(f'<a class="choice" lang="{lang.locale}" href="site/{lang.prefix}index.html">{escape(lang.name)}</a>'
+                      for lang in langs)
+    titles = " · ".join(escape(gettext_for(lang.locale)("Nghệ An Investment Portal")) for lang in langs)
+    return ('<!doctype html><html lang="vi"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width,initial-scale=1">'
+            f"<title>{titles}</title><link rel=\"stylesheet\" href=\"site/assets/stylesheets/fonts.css\">"
+            "<style>body{margin:0;min-height:100vh;display:flex;flex-direction:column;align-items:center;"
+            "justify-content:center;gap:2rem;background:#0b5e3c;color:#fff;font-family:'Noto Sans','Noto Sans Lao',sans-serif}"
+            "h1{font-size:2rem;text-align:center;margin:0 1rem}.choices{display:flex;flex-wrap:wrap;gap:1.5rem;"
+            "justify-content:center}.choice{display:block;min-width:14rem;padding:1.6rem 2rem;border-radius:1rem;"
+            "background:#fff;color:#0b5e3c;font-size:1.8rem;font-weight:700;text-align:center;text-decoration:none}"
+            "</style></head><body><main><h1>" + titles + '</h1><nav class="choices" aria-label="Language">'
+            + buttons + "</nav></main><script>var idle=new URLSearchParams(location.search).get('idle');"
+            "if(idle){sessionStorage.setItem('kiosk-idle',idle);}try{localStorage.clear();}catch(e){}</script>"
+            "</body></html>\n")
+
+
+def config_script(langs: list[Language]) -> str:
+    idle = int(load_mkdocs_config().get("extra", {}).get("kiosk_idle_seconds", 120))
+    labels = {}
+    for lang in langs:
+        _ = gettext_for(lang.locale)
+        labels[lang.locale] = {"home": _("Home – choose a language"), "close": _("Close"),
+                               "scan": _("This link leaves the kiosk. Scan the code to open it on your phone:")}
+    return (f"window.NGHEAN_KIOSK={{idleSeconds:{idle}}};\n"
+            f"window.NGHEAN_KIOSK_LABELS={json.dumps(labels, ensure_ascii=False)};\n")
+
+
+def build_kiosk(site: Path, dist: Path) -> Path:
+    """Make dist/kiosk/ from a built site, and dist/nghean-kiosk.zip; returns the zip's path."""
+    langs = languages()
+    kiosk = dist / "kiosk"
+    shutil.rmtree(kiosk, ignore_errors=True)
+    shutil.copytree(site, kiosk / "site")
+    target = kiosk / "site"
+    qr_folder = target / "assets" / "kiosk" / "qr"
+    qr_folder.mkdir(parents=True, exist_ok=True)
+    (target / "assets" / "kiosk" / "kiosk-config.js").write_text(config_script(langs), encoding="utf-8")
+    for page in target.rglob("*.html"):
+        depth = len(page.relative_to(target).parts) - 1
+        page.write_text(adapt_page(page.read_text("utf-8"), depth, qr_folder), encoding="utf-8")
+    search_scripts(target, langs)
+    (kiosk / "index.html").write_text(chooser(langs), encoding="utf-8")
+    archive = shutil.make_archive(str(dist / "nghean-kiosk"), "zip", root_dir=kiosk)
+    return Path(archive)
