@@ -1,9 +1,9 @@
-"""Benchmark: build the whole trilingual site with N generated projects and print time and memory.
+"""Benchmark: our trilingual build next to the stock one, page weights, map weight, Lighthouse.
 
-Usage: python -m scripts.benchmark [--projects N] [--json FILE]   (./scripts/bench runs this)
+Usage: python -m scripts.benchmark [--projects N] [--json FILE] [--quick]   (./scripts/bench)
 
-Works in a temporary copy of the repository; the generated projects are synthetic (random points
-inside the province) and never reach the real site.
+Works in temporary copies; the N generated projects are synthetic (random points inside the
+province) and never reach the real site. --quick measures Lighthouse on the English pages only.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import json
 import os
 import platform
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -23,12 +22,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from scripts import bench_web
+from scripts.bench_baseline import write_baseline
 from scripts.catalogue.geo import load_outline
 from scripts.catalogue.vocabularies import load_vocabularies
-from scripts.languages import ROOT
+from scripts.languages import ROOT, languages
 
 IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "site.*", "dist", ".cache",
                                 "__pycache__", "test-artifacts", ".pytest_cache", "projects")
+BUDGET_LIGHTHOUSE, BUDGET_MAP, BUDGET_BUILD = 0.95, 0.25, 1.2
 
 
 def synthetic_rows(count: int, seed: int = 20261124) -> list[dict]:
@@ -56,11 +58,10 @@ def synthetic_rows(count: int, seed: int = 20261124) -> list[dict]:
     return rows
 
 
-def prepare_copy(count: int, workdir: Path) -> Path:
+def prepare_copy(rows: list[dict], workdir: Path) -> Path:
     project = workdir / "project"
     shutil.copytree(ROOT, project, ignore=IGNORE)
     (project / "data" / "projects").mkdir(exist_ok=True)
-    rows = synthetic_rows(count)
     with open(project / "data" / "projects" / "public-sources.csv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
@@ -68,18 +69,19 @@ def prepare_copy(count: int, workdir: Path) -> Path:
     return project
 
 
-def timed_build(project: Path, site: Path) -> dict:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "scripts.build_site", "--site-dir", str(site)], cwd=project,
-                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    elapsed = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit(f"benchmark build failed:\n{result.stderr}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def measure(command: list[str], cwd: Path, site: Path) -> dict:
+    """Wall time and peak memory of one build, run under a fresh parent so the peak is its own."""
+    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+             "code = subprocess.run(sys.argv[1:]).returncode; "
+             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)")
+    result = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    seconds, peak_kb, code = result.stdout.strip().splitlines()[-1].split()
+    if code != "0":
+        raise SystemExit(f"benchmark build failed in {cwd}:\n{result.stderr[-3000:]}")
     pages = sum(1 for _ in site.rglob("*.html"))
-    return {"seconds": round(elapsed, 2), "peak_rss_mb": round(max(peak, before) / 1024, 1), "html_pages": pages,
-            "ms_per_page": round(elapsed / pages * 1000, 2)}
+    return {"seconds": round(float(seconds), 2), "peak_rss_mb": round(int(peak_kb) / 1024, 1), "html_pages": pages,
+            "ms_per_page": round(float(seconds) / pages * 1000, 2)}
 
 
 def _weight(paths: list[Path]) -> dict:
@@ -102,56 +104,82 @@ def folium_default_map(rows: list[dict], target: Path) -> Path:
     return target
 
 
-def map_weights(site: Path, rows: list[dict], workdir: Path) -> dict:
-    """The English map page (HTML + data file, then with the vendored libraries) next to folium's default."""
-    ours = [site / "embed" / "map-en.html", site / "assets" / "maps" / "data-en.js"]
-    libraries = [site / "assets" / "vendor" / "leaflet" / "leaflet.js",
-                 site / "assets" / "vendor" / "leaflet-markercluster" / "leaflet.markercluster.js",
-                 site / "assets" / "vendor" / "leaflet" / "leaflet.css",
-                 site / "assets" / "maps" / "investment-map.js", site / "assets" / "maps" / "investment-map.css"]
-    default = _weight([folium_default_map(rows, workdir / "folium-default.html")])
-    page = _weight(ours)
-    return {"ours_page_and_data": page, "ours_with_libraries": _weight(ours + libraries),
-            "folium_default_html": default,
-            "ratio_page_and_data_to_default": round(page["raw_kb"] / default["raw_kb"], 3)}
-
-
-def run(count: int) -> dict:
+def run(count: int, quick: bool) -> dict:
+    rows = synthetic_rows(count)
     with tempfile.TemporaryDirectory(prefix="nghean-bench-") as tmp:
-        project = prepare_copy(count, Path(tmp))
-        site = Path(tmp) / "site"
-        first = timed_build(project, site)
-        second = timed_build(project, site)
-        size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-        with open(project / "data" / "projects" / "public-sources.csv", encoding="utf-8") as handle:
-            maps = map_weights(site, list(csv.DictReader(handle)), Path(tmp))
-    return {"projects": count, "languages": 3, "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, "
-            f"Python {platform.python_version()}", "full_build": first, "unchanged_rebuild": second,
-            "site_mb": round(size / 1e6, 1), "map_weight": maps}
+        work = Path(tmp)
+        project, site = prepare_copy(rows, work), work / "site"
+        site.mkdir()
+        server, url = bench_web.serve(site)
+        build = [sys.executable, "-m", "scripts.build_site", "--site-dir", str(site), "--site-url", url]
+        ours, again = measure(build, project, site), measure(build, project, site)
+        baseline_config = write_baseline(work / "baseline", count)
+        baseline_site = work / "baseline" / "site"
+        baseline = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(baseline_site)],
+                           work / "baseline", baseline_site)
+        folium_file = folium_default_map(rows, site / "folium-default.html")
+        base_server, base_url = bench_web.serve(baseline_site)
+        pages = {}
+        for language in languages():
+            prefix = url + language.prefix
+            pages.update({f"home-{language.locale}": prefix, f"catalogue-{language.locale}": prefix + "catalogue/",
+                          f"project-{language.locale}": prefix + f"projects/{rows[0]['id']}/",
+                          f"map-{language.locale}": prefix + "map/"})
+        pages["stock-material-home"] = base_url
+        pages["folium-default-map"] = url + "folium-default.html"
+        weights = bench_web.page_weights(pages)
+        audited = [name for name in pages if name.endswith("-en") or not quick and name[-3:] in ("-vi", "-lo")]
+        scores = {name: bench_web.lighthouse(pages[name]) for name in audited + ["stock-material-home"]}
+        map_files = _weight([site / "embed" / "map-en.html", site / "assets" / "maps" / "data-en.js"])
+        map_default = _weight([folium_file])
+        server.shutdown()
+        base_server.shutdown()
+    ratio = round(ours["ms_per_page"] / baseline["ms_per_page"], 2)
+    budgets = {
+        "lighthouse_all_categories_at_least_0.95": all(v >= BUDGET_LIGHTHOUSE for name, s in scores.items()
+                                                       if name != "stock-material-home" for v in s.values()),
+        "map_at_most_quarter_of_folium_default": map_files["raw_kb"] <= BUDGET_MAP * map_default["raw_kb"],
+        "build_per_page_at_most_1.2x_stock": ratio <= BUDGET_BUILD,
+        "build_faster_than_stock": ours["seconds"] < baseline["seconds"],
+    }
+    return {"date": time.strftime("%Y-%m-%d"), "projects": count, "languages": len(languages()),
+            "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+            "ours": ours, "ours_unchanged_rebuild": again, "stock_baseline": baseline,
+            "ratio_per_page_ours_to_stock": ratio, "page_weights": weights, "lighthouse": scores,
+            "map_page_and_data": map_files, "folium_default_map_html": map_default,
+            "map_ratio_to_folium_default": round(map_files["raw_kb"] / map_default["raw_kb"], 3), "budgets": budgets}
+
+
+def print_table(figures: dict) -> None:
+    print(f"{figures['projects']} projects × {figures['languages']} languages on {figures['machine']}")
+    print(f"\n{'build':<26}{'seconds':>9}{'peak MB':>9}{'pages':>7}{'ms/page':>9}")
+    for label, key in (("ours", "ours"), ("ours, nothing changed", "ours_unchanged_rebuild"),
+                       ("stock Material + i18n", "stock_baseline")):
+        b = figures[key]
+        print(f"{label:<26}{b['seconds']:>9}{b['peak_rss_mb']:>9}{b['html_pages']:>7}{b['ms_per_page']:>9}")
+    print(f"ratio per page, ours / stock: {figures['ratio_per_page_ours_to_stock']}")
+    print(f"\n{'page':<24}{'requests':>9}{'KB':>9}{'KB gzip':>9}   lighthouse (perf, a11y, best, seo)")
+    for name, weight in figures["page_weights"].items():
+        score = figures["lighthouse"].get(name)
+        scores = " ".join(f"{v:.2f}" for v in score.values()) if score else ""
+        print(f"{name:<24}{weight['requests']:>9}{weight['raw_kb']:>9}{weight['gzip_kb']:>9}   {scores}")
+    print(f"\nmap page + data: {figures['map_page_and_data']['raw_kb']} KB; folium default: "
+          f"{figures['folium_default_map_html']['raw_kb']} KB; ratio {figures['map_ratio_to_folium_default']}")
+    print("\nbudgets:")
+    for name, passed in figures["budgets"].items():
+        print(f"  {'PASS' if passed else 'FAIL'}  {name}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--projects", type=int, default=1000)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--quick", action="store_true", help="Lighthouse on the English pages only")
     args = parser.parse_args(argv)
-    figures = run(args.projects)
-    print(f"{'measure':<28}{'value':>12}")
-    for label, key in (("full build", "full_build"), ("rebuild, nothing changed", "unchanged_rebuild")):
-        build = figures[key]
-        print(f"{label + ' (s)':<28}{build['seconds']:>12}")
-        print(f"{label + ' peak RSS (MB)':<28}{build['peak_rss_mb']:>12}")
-        print(f"{label + ' ms per page':<28}{build['ms_per_page']:>12}")
-    print(f"{'HTML pages':<28}{figures['full_build']['html_pages']:>12}")
-    print(f"{'site size (MB)':<28}{figures['site_mb']:>12}")
-    maps = figures["map_weight"]
-    for label, key in (("map page + data", "ours_page_and_data"), ("map + libraries", "ours_with_libraries"),
-                       ("folium default map", "folium_default_html")):
-        print(f"{label + ' KB (gzip)':<28}{maps[key]['raw_kb']:>12} ({maps[key]['gzip_kb']})")
-    print(f"{'map / folium default':<28}{maps['ratio_page_and_data_to_default']:>12}")
+    figures = run(args.projects, args.quick)
+    print_table(figures)
     if args.json:
-        args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(figures))
+        args.json.write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 

@@ -56,17 +56,25 @@ def font_faces() -> str:
     return "\n".join(faces) + "\nhtml { font-family: " + ", ".join(f'"{f}"' for f in order) + ", sans-serif; }\n"
 
 
+@lru_cache(maxsize=1)
+def _styles():
+    """One font configuration for all documents: loading the fonts is most of the cost of a PDF."""
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()  # without it WeasyPrint ignores @font-face and falls back to system fonts
+    return fonts, CSS(string=font_faces() + PRINT_CSS, font_config=fonts)
+
+
 def render_pdf(html: str, target: Path) -> Path:
     """Write `html` as a PDF to `target`; an identical document is copied from the cache."""
     key = hashlib.sha256((html + PRINT_CSS + font_faces()).encode("utf-8")).hexdigest()[:20]
     cached = CACHE / f"{key}.pdf"
     if not cached.exists():
-        from weasyprint import CSS, HTML
-        from weasyprint.text.fonts import FontConfiguration
+        from weasyprint import HTML
 
         CACHE.mkdir(parents=True, exist_ok=True)
-        fonts = FontConfiguration()  # without it WeasyPrint ignores @font-face and falls back to system fonts
-        stylesheet = CSS(string=font_faces() + PRINT_CSS, font_config=fonts)
+        fonts, stylesheet = _styles()
         HTML(string=html, base_url=str(ROOT)).write_pdf(cached, stylesheets=[stylesheet], font_config=fonts)
     if not target.exists() or target.read_bytes() != cached.read_bytes():
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,71 @@
+"""Page weight in Chromium (every request a page makes, raw and gzip) and Lighthouse scores."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import threading
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+from scripts.languages import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def page_weights(urls: dict[str, str]) -> dict[str, dict]:
+    """Bytes transferred to load each page (and its frames) until the network is idle."""
+    from playwright.sync_api import sync_playwright
+
+    results = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name, url in urls.items():
+            page = browser.new_page()
+            bodies = []
+            page.on("response", lambda response: bodies.append(response))
+            page.goto(url, wait_until="networkidle")
+            page.wait_for_timeout(300)
+            raw = gz = requests = 0
+            for response in bodies:
+                try:
+                    body = response.body()
+                except Exception:  # redirects and aborted requests have no body
+                    continue
+                raw += len(body)
+                gz += len(gzip.compress(body, 6))
+                requests += 1
+            results[name] = {"requests": requests, "raw_kb": round(raw / 1024, 1), "gzip_kb": round(gz / 1024, 1)}
+            page.close()
+        browser.close()
+    return results
+
+
+def lighthouse(url: str) -> dict[str, float]:
+    """Lighthouse (mobile) category scores for `url`, run with Debian's Chromium, offline."""
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    with tempfile.TemporaryDirectory() as tmp:
+        output = Path(tmp) / "report.json"
+        subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={output}",
+                        "--only-categories=" + ",".join(CATEGORIES), "--form-factor=mobile",
+                        "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
+                       check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, timeout=240)
+        report = json.loads(output.read_text("utf-8"))
+    return {category: report["categories"][category]["score"] for category in CATEGORIES}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
