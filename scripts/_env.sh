@@ -50,3 +50,22 @@ ensure_build_libraries() {
   # WeasyPrint (printed factsheets) needs Pango from the system.
   "$VENV/bin/python" -c "import weasyprint" >/dev/null 2>&1 || apt_install libpango-1.0-0 libpangoft2-1.0-0
 }
+
+ensure_test_tools() {
+  # Debian packages the tests and the benchmark use, then the npm checkers (package-lock.json).
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
+  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+
+  local lock_digest
+  lock_digest="$(cd "$ROOT" && sha256sum package.json package-lock.json | sha256sum | cut -d' ' -f1)"
+  if [ ! -f "$ROOT/node_modules/.installed" ] || [ "$(cat "$ROOT/node_modules/.installed")" != "$lock_digest" ]; then
+    echo "Installing npm checkers (axe-core, vnu-jar, lighthouse) ..."
+    (cd "$ROOT" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    echo "$lock_digest" >"$ROOT/node_modules/.installed"
+  fi
+}
