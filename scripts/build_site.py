@@ -17,10 +17,12 @@ from pathlib import Path
 
 from scripts import front_matter
 from scripts.kiosk import build_kiosk
+from scripts.parallel_build import build_parallel
+from scripts.search_index import write_language_indexes
 from scripts.catalogue.problems import report
 from scripts.catalogue.validate import load_catalogue
 from scripts.glossary import check_docs
-from scripts.languages import MKDOCS_YML, ROOT, languages
+from scripts.languages import MKDOCS_YML, ROOT, languages, load_mkdocs_config
 from scripts.sitemaps import write_language_sitemaps
 
 
@@ -69,8 +71,33 @@ def replace_directory(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None = None) -> int:
-    """Build into `site_dir`; `site_url` overrides mkdocs.yml's (the address the site is served from)."""
+def prepare_once(config_file: Path, site_url: str | None) -> None:
+    """Generate the data-driven pages and files once, before the language processes start."""
+    from scripts.catalogue import build_step
+    from scripts.locales import compile_catalogs
+
+    config = load_mkdocs_config(config_file)
+    url = site_url or os.environ.get("SITE_URL") or config["site_url"]
+    compile_catalogs([language.locale for language in languages(config_file)], config_file.parent / "locales")
+    build_step.prepare(config_file.parent / config.get("docs_dir", "docs"), url if url.endswith("/") else url + "/",
+                       config.get("extra", {}), config_file.parent / "data")
+
+
+def run_parallel(staging: Path, config_file: Path, site_url: str | None) -> int:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})}
+    prepare_once(config_file, site_url)
+    failed = build_parallel(config_file, staging, env)
+    if failed is not None:
+        print((failed.stdout + failed.stderr)[-4000:], file=sys.stderr)
+        return failed.returncode
+    write_language_indexes(staging, languages(config_file))
+    return 0
+
+
+def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None = None, parallel: bool = False) -> int:
+    """Build into `site_dir`; `site_url` overrides mkdocs.yml's (the address the site is served from).
+
+    `parallel` builds the languages in parallel processes (scripts/parallel_build.py)."""
     started = time.perf_counter()
     catalogue = load_catalogue(config_file.parent / "data", root=config_file.parent)
     problems = catalogue.problems + front_matter.check_docs(config_file.parent / "docs", config_file.parent)
@@ -81,7 +108,8 @@ def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None =
         print(f"warning: {warning}", file=sys.stderr)
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
-    if run_mkdocs(staging, config_file, site_url) != 0:
+    code = run_parallel(staging, config_file, site_url) if parallel else run_mkdocs(staging, config_file, site_url)
+    if code != 0:
         shutil.rmtree(staging, ignore_errors=True)
         kept = f"The previous site in {site_dir} was kept unchanged." if site_dir.exists() else ""
         print(f"Build failed: see the messages above. {kept}".strip(), file=sys.stderr)
@@ -99,10 +127,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the trilingual site.")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="output folder (default: site/)")
     parser.add_argument("--site-url", help="address the site will be served from (default: SITE_URL or mkdocs.yml)")
+    parser.add_argument("--parallel", action="store_true",
+                        help="build the languages in parallel processes (same output, see scripts/parallel_build.py)")
     parser.add_argument("--kiosk", action="store_true",
                         help="also write the offline kiosk folder dist/kiosk/ and dist/nghean-kiosk.zip")
     args = parser.parse_args(argv)
-    code = build(args.site_dir.resolve(), site_url=args.site_url)
+    code = build(args.site_dir.resolve(), site_url=args.site_url, parallel=args.parallel)
     if code == 0 and args.kiosk:
         archive = build_kiosk(args.site_dir.resolve(), ROOT / "dist")
         print(f"Kiosk: open {ROOT / 'dist' / 'kiosk' / 'index.html'} (zip: {archive})")

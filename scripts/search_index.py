@@ -32,7 +32,7 @@ def protected_lao_names() -> tuple[str, ...]:
     """Lao forms of the glossary's names (its capitalised Vietnamese terms), longest first: never cut."""
     names = {form for term in load_glossary() if term.forms["vi"][0][:1].isupper()
              for form in term.forms.get("lo", ()) if " " not in form}
-    return tuple(sorted(names, key=len, reverse=True))
+    return tuple(sorted(names, key=lambda name: (-len(name), name)))
 
 
 @lru_cache(maxsize=1)

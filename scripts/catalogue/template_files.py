@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
+import zipfile
 from html import escape
 
 from scripts.catalogue.vocabularies import Vocabularies
@@ -54,7 +56,21 @@ def xlsx_bytes(vocabularies: Vocabularies) -> bytes:
     workbook.properties.created = workbook.properties.modified = datetime.datetime(2026, 1, 1)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return _fixed_zip_dates(buffer.getvalue())
+
+
+def _fixed_zip_dates(data: bytes) -> bytes:
+    """The same workbook bytes on every build: openpyxl stamps each zip entry with the current time."""
+    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as rewritten:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl writes the time of saving here too
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z", content)
+            rewritten.writestr(fixed, content)
+    return target.getvalue()
 
 
 def columns_table(vocabularies: Vocabularies, locale: str) -> str:
