@@ -1,24 +1,38 @@
 """A sitemap.xml in every language folder.
 
-mkdocs-static-i18n writes one sitemap at the root listing every language's pages. Material's
-JavaScript also fetches `<language>/sitemap.xml` for each hreflang alternate of a page (to keep the
-reader on the same page when switching language); without a copy there, every page load logs 404s.
+mkdocs-static-i18n writes one sitemap at the root listing every language's pages (the one search
+engines read). Material's JavaScript also fetches `<language>/sitemap.xml` for each hreflang
+alternate of a page (to keep the reader on the same page when switching language); without one
+there, every page load logs 404s. Each language folder gets a sitemap of its own pages only, which
+is what that lookup needs and a third of the download.
 """
 
 from __future__ import annotations
 
-import shutil
+import re
 from pathlib import Path
 
 from scripts.languages import languages
 
 
+ENTRY = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
+
+
+def language_sitemap(sitemap: str, site_url: str, prefix: str) -> str:
+    """The sitemap's entries whose address is inside the language's folder."""
+    head = sitemap.split("<url>", 1)[0].rstrip()
+    entries = "".join(m.group(0) for m in ENTRY.finditer(sitemap) if m.group(1).startswith(site_url + prefix))
+    return head + entries + "\n</urlset>\n"
+
+
 def write_language_sitemaps(site_dir: Path) -> list[Path]:
-    root_sitemap = site_dir / "sitemap.xml"
+    root_sitemap = (site_dir / "sitemap.xml").read_text("utf-8")
+    first = ENTRY.search(root_sitemap)
+    site_url = first.group(1) if first else ""  # the default language's home comes first
     written = []
     for language in languages():
         if language.prefix and (site_dir / language.prefix).is_dir():
             target = site_dir / language.prefix / "sitemap.xml"
-            shutil.copyfile(root_sitemap, target)
+            target.write_text(language_sitemap(root_sitemap, site_url, language.prefix), encoding="utf-8")
             written.append(target)
     return written
