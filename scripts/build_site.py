@@ -21,6 +21,8 @@ from scripts.parallel_build import build_parallel
 from scripts.search_index import write_language_indexes
 from scripts.catalogue.problems import report
 from scripts.catalogue.validate import load_catalogue
+from scripts.catalogue.vocabularies import load_vocabularies
+from scripts.content.news import load_posts
 from scripts.glossary import check_docs
 from scripts.languages import MKDOCS_YML, ROOT, languages, load_mkdocs_config
 from scripts.sitemaps import write_language_sitemaps
@@ -100,7 +102,10 @@ def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None =
     `parallel` builds the languages in parallel processes (scripts/parallel_build.py)."""
     started = time.perf_counter()
     catalogue = load_catalogue(config_file.parent / "data", root=config_file.parent)
-    problems = catalogue.problems + front_matter.check_docs(config_file.parent / "docs", config_file.parent)
+    docs = config_file.parent / "docs"
+    tags = load_vocabularies(config_file.parent / "data").news_tags
+    _, news_problems = load_posts(docs / "news" / "posts", languages(config_file)[0].locale, tags, config_file.parent)
+    problems = catalogue.problems + front_matter.check_docs(docs, config_file.parent) + news_problems
     if problems:
         print(report(problems), file=sys.stderr)
         return 1

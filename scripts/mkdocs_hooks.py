@@ -37,7 +37,7 @@ def _catalogue(config):
     try:
         return build_step.prepare(Path(config.docs_dir), config.site_url, dict(config.extra))
     except build_step.CatalogueError as problems:
-        raise PluginError(f"the project spreadsheets have problems:\n{problems}") from None
+        raise PluginError(f"the content or data files have problems:\n{problems}") from None
 
 
 def on_page_markdown(markdown, page, config, files):

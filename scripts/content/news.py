@@ -68,7 +68,8 @@ def load_posts(posts_dir: Path, default_locale: str, tags: dict, root: Path) -> 
         meta = _front_matter(path)
         date = meta.get("date")
         if not isinstance(date, datetime.date) or date.isoformat() != match.group(1):
-            problems.append(Problem(shown, 1, "date", f"date: {match.group(1)} (the date in the file name)", repr(date)))
+            got = date.isoformat() if isinstance(date, datetime.date) else repr(date)
+            problems.append(Problem(shown, 1, "date", f"date: {match.group(1)} (the date in the file name)", got))
             continue
         unknown = [tag for tag in meta.get("tags", []) if tag not in tags]
         for field in ("title", "description"):
