@@ -43,7 +43,8 @@ def _qr_file(url: str, folder: Path) -> str:
     return name
 
 
-def adapt_page(html: str, depth: int, qr_folder: Path) -> str:
+def adapt_page(html: str, depth: int, qr_folder: Path, framed: bool = False) -> str:
+    """`framed`: a page shown inside other pages (embed/), which keeps its own compact styles."""
     root = "../" * depth
     html = HEAD_LINKS.sub("", html)
     html = _folder_links(html)
@@ -54,8 +55,8 @@ def adapt_page(html: str, depth: int, qr_folder: Path) -> str:
 
     html = EXTERNAL.sub(external, html)
     head = (f'<script src="{root}assets/vendor/iframe-worker/shim.js"></script>'
-            f'<link rel="stylesheet" href="{root}assets/kiosk/kiosk.css">'
-            f'<script src="{root}assets/kiosk/kiosk-config.js"></script>')
+            + ("" if framed else f'<link rel="stylesheet" href="{root}assets/kiosk/kiosk.css">')
+            + f'<script src="{root}assets/kiosk/kiosk-config.js"></script>')
     tail = f'<script src="{root}assets/kiosk/kiosk.js" data-home="{root}../index.html"></script>'
     return html.replace("</head>", head + "</head>", 1).replace("</body>", tail + "</body>", 1)
 
@@ -114,7 +115,8 @@ def build_kiosk(site: Path, dist: Path) -> Path:
     (target / "assets" / "kiosk" / "kiosk-config.js").write_text(config_script(langs), encoding="utf-8")
     for page in target.rglob("*.html"):
         depth = len(page.relative_to(target).parts) - 1
-        page.write_text(adapt_page(page.read_text("utf-8"), depth, qr_folder), encoding="utf-8")
+        framed = page.relative_to(target).parts[0] == "embed"
+        page.write_text(adapt_page(page.read_text("utf-8"), depth, qr_folder, framed), encoding="utf-8")
     search_scripts(target, langs)
     (kiosk / "index.html").write_text(chooser(langs), encoding="utf-8")
     archive = shutil.make_archive(str(dist / "nghean-kiosk"), "zip", root_dir=kiosk)

@@ -18,6 +18,17 @@
     window.location.href = home;
   }
 
+  var framed = window.top !== window;
+  if (framed) {
+    /* Inside a kiosk page (the map): report activity to the page, which keeps the idle timer. */
+    ["pointerdown", "keydown", "touchstart", "wheel", "input"].forEach(function (name) {
+      document.addEventListener(name, function () { window.parent.postMessage("kiosk-activity", "*"); },
+                                { capture: true, passive: true });
+    });
+    return;
+  }
+  window.addEventListener("message", function (event) { if (event.data === "kiosk-activity") restart(); });
+
   var timer = null;
   function restart() {
     if (timer) window.clearTimeout(timer);
@@ -34,6 +45,9 @@
     link.href = home;
     link.textContent = text.home;
     link.setAttribute("data-kiosk-home", "");
+    // Styled here too: pages opened from embed/ (the full-screen map) do not load kiosk.css.
+    link.style.cssText = "position:fixed;right:1rem;bottom:1rem;z-index:1000;padding:0.9rem 1.4rem;" +
+      "border-radius:2rem;background:#0b5e3c;color:#fff;font-weight:700;text-decoration:none";
     document.body.appendChild(link);
   }
 
