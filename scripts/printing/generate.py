@@ -9,7 +9,7 @@ from scripts.catalogue.pages import PageContext
 from scripts.content.parks import Parks
 from scripts.languages import Language
 from scripts.printing.factsheets import catalogue_brochure, park_factsheet, project_factsheet
-from scripts.printing.pdf import render_pdf
+from scripts.printing.pdf import render_pdfs
 
 PRINT_DIR = Path("print")
 
@@ -28,14 +28,14 @@ def brochure_pdf(language: Language) -> str:
 
 def generate_print(projects: list[Project], parks: Parks, languages: list[Language], context: PageContext,
                    docs_dir: Path) -> list[Path]:
-    written = []
+    documents = []
     for language in languages:
-        for project in projects:
-            written.append(render_pdf(project_factsheet(project, language, context),
-                                      docs_dir / project_pdf(project.id, language)))
-        for park in parks.parks:
-            written.append(render_pdf(park_factsheet(park, parks, language, context), docs_dir / park_pdf(park.id, language)))
-        written.append(render_pdf(catalogue_brochure(projects, language, context), docs_dir / brochure_pdf(language)))
+        documents += [(project_factsheet(project, language, context), docs_dir / project_pdf(project.id, language))
+                      for project in projects]
+        documents += [(park_factsheet(park, parks, language, context), docs_dir / park_pdf(park.id, language))
+                      for park in parks.parks]
+        documents.append((catalogue_brochure(projects, language, context), docs_dir / brochure_pdf(language)))
+    written = render_pdfs(documents)
     for stale in set((docs_dir / PRINT_DIR).rglob("*.pdf")) - set(written):
         stale.unlink()
     return written

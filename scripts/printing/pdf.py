@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,16 +68,35 @@ def _styles():
     return fonts, CSS(string=font_faces() + PRINT_CSS, font_config=fonts)
 
 
+def _cached_path(html: str) -> Path:
+    return CACHE / (hashlib.sha256((html + PRINT_CSS + font_faces()).encode("utf-8")).hexdigest()[:20] + ".pdf")
+
+
+def _render_into_cache(html: str) -> None:
+    from weasyprint import HTML
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    fonts, stylesheet = _styles()
+    cached = _cached_path(html)
+    partial = cached.with_name(cached.name + f".{os.getpid()}.tmp")
+    HTML(string=html, base_url=str(ROOT)).write_pdf(partial, stylesheets=[stylesheet], font_config=fonts)
+    partial.replace(cached)
+
+
+def render_pdfs(documents: list[tuple[str, Path]]) -> list[Path]:
+    """Render many documents; those not in the cache are drawn in parallel processes, one per CPU."""
+    missing = list({html: None for html, _ in documents if not _cached_path(html).exists()})
+    if len(missing) > 8 and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+            list(pool.map(_render_into_cache, missing, chunksize=8))
+    return [render_pdf(html, target) for html, target in documents]
+
+
 def render_pdf(html: str, target: Path) -> Path:
     """Write `html` as a PDF to `target`; an identical document is copied from the cache."""
-    key = hashlib.sha256((html + PRINT_CSS + font_faces()).encode("utf-8")).hexdigest()[:20]
-    cached = CACHE / f"{key}.pdf"
+    cached = _cached_path(html)
     if not cached.exists():
-        from weasyprint import HTML
-
-        CACHE.mkdir(parents=True, exist_ok=True)
-        fonts, stylesheet = _styles()
-        HTML(string=html, base_url=str(ROOT)).write_pdf(cached, stylesheets=[stylesheet], font_config=fonts)
+        _render_into_cache(html)
     if not target.exists() or target.read_bytes() != cached.read_bytes():
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)
