@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 
 from scripts.catalogue import formatting
-from scripts.catalogue.generate import write_if_changed
+from scripts.catalogue.generate import write_files
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, badges, page_url
 from scripts.languages import Language
@@ -59,7 +59,8 @@ def sector_list(sector: str, projects: list[Project], language: Language, contex
     return _page(language, label, body)
 
 
-def generate_embeds(projects: list[Project], languages: list[Language], context: PageContext, docs_dir: Path) -> None:
+def generate_embeds(projects: list[Project], languages: list[Language], context: PageContext,
+                    docs_dir: Path) -> list[Path]:
     folder = docs_dir / "embed"
     wanted = {}
     for language in languages:
@@ -67,7 +68,4 @@ def generate_embeds(projects: list[Project], languages: list[Language], context:
             wanted[folder / f"project-{project.id}-{language.locale}.html"] = project_card(project, language, context)
         for sector in context.vocabularies.sectors:
             wanted[folder / f"sector-{sector}-{language.locale}.html"] = sector_list(sector, projects, language, context)
-    for path, html in wanted.items():
-        write_if_changed(path, html)
-    for stale in {p for p in folder.glob("project-*.html")} - set(wanted):
-        stale.unlink()
+    return write_files(wanted, folder.glob("project-*.html"))

@@ -73,11 +73,13 @@ def read_catalog(locale: str, locales_dir: Path = LOCALES_DIR):
         return read_po(handle, locale=locale)
 
 
-def untranslated(locale: str, root: Path = ROOT) -> list[str]:
-    """Extracted msgids that the locale's .po lacks, leaves empty, or marks fuzzy."""
+def untranslated(locale: str, root: Path = ROOT, template=None) -> list[str]:
+    """Extracted msgids that the locale's .po lacks, leaves empty, or marks fuzzy.
+
+    `template` is the extracted catalog when the caller has it already (extraction reads every file)."""
     catalog = read_catalog(locale, root / "locales")
     problems = []
-    for message in extract_messages(root):
+    for message in template if template is not None else extract_messages(root):
         if not message.id:
             continue
         found = catalog.get(message.id, context=message.context)

@@ -25,6 +25,7 @@ from scripts.content.generate import calendar_filename
 from scripts.content.news import listing as news_listing
 from scripts.content.parks import comparison_table
 from scripts.languages import Language, default_locale
+from scripts.seo import relative_root
 from scripts.maps.embed import embed_snippets, map_frame
 
 MARKER = re.compile(r"^<!-- (catalogue|content):([\w-]+)(?::([\w-]+))? -->$", re.MULTILINE)
@@ -34,24 +35,21 @@ class UnknownMarker(KeyError):
     pass
 
 
-def fill_markers(markdown: str, language: Language, prepared: PreparedCatalogue, page_url: str,
-                 extra: dict[str, Callable[[str | None], str]] | None = None) -> str:
-    """Replace every marker; `extra` adds blocks by name (e.g. news and events, given by the hooks)."""
+def fill_markers(markdown: str, language: Language, prepared: PreparedCatalogue, page_url: str) -> str:
+    """Replace every marker of a page at `page_url` (as MkDocs gives it, e.g. "en/map/")."""
     locale = language.locale
     vocabularies = prepared.context.vocabularies
-    root = "../" * page_url.strip("/").count("/") + ("../" if page_url.strip("/") else "")  # to the site root
-    in_language = page_url[len(language.prefix):].strip("/")
-    within = "../" * (in_language.count("/") + 1) if in_language else ""  # to the language's root
+    root = relative_root(page_url)  # to the site root
+    within = relative_root(page_url[len(language.prefix):])  # to the language's root
     projects = list(prepared.projects)
     blocks: dict[str, Callable[[str | None], str]] = {
         "list": lambda arg: catalogue_list(projects, locale, prepared.context),
-        "sector-projects": lambda arg: sector_projects(projects, arg, locale, prepared.context,
-                                                       page_url[len(language.prefix):]),
+        "sector-projects": lambda arg: sector_projects(projects, arg, locale, prepared.context, within),
         "columns": lambda arg: template_files.columns_table(vocabularies, locale),
         "sectors": lambda arg: template_files.vocabulary_table(vocabularies, "sectors", locale),
         "statuses": lambda arg: template_files.vocabulary_table(vocabularies, "statuses", locale),
         "forms": lambda arg: template_files.vocabulary_table(vocabularies, "forms", locale),
-        "map": lambda arg: map_frame(language, page_url),
+        "map": lambda arg: map_frame(language, root),
         "embed-snippets": lambda arg: embed_snippets(language, prepared.context),
         "fdi-chart": lambda arg: fdi_chart(locale),
         "parks-comparison": lambda arg: comparison_table(prepared.parks, locale),
@@ -59,7 +57,6 @@ def fill_markers(markdown: str, language: Language, prepared: PreparedCatalogue,
                                           f"{root}calendar/{calendar_filename(language)}"),
         "news-latest": lambda arg: news_listing(list(prepared.content.posts)[: int(arg or 3)], language,
                                                 default_locale(), prepared.content.tags, f"{within}news/"),
-        **(extra or {}),
     }
 
     def replace(match: re.Match) -> str:

@@ -109,13 +109,9 @@ def _social_card(page, config) -> str:
 def on_post_page(output, page, config):
     output = html_fixes.drop_dangling_toc_label(html_fixes.drop_checkbox_autocomplete(output))
     # Search (and the language switcher's sitemap) work from the page's language root.
-    root = seo.language_root(_relative_base(page), languages.language(_current_locale(config)))
+    base = seo.relative_root(page.url).rstrip("/") or "."
+    root = seo.language_root(base, languages.language(_current_locale(config)))
     return html_fixes.set_config_base(output, root)
-
-
-def _relative_base(page) -> str:
-    depth = page.url.strip("/").count("/") + (1 if page.url.strip("/") else 0)
-    return "/".join([".."] * depth) or "."
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has merged every language into one search index

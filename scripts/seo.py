@@ -14,6 +14,12 @@ class PageLinks:
     original: str  # absolute URL of the version the text was written in
 
 
+def relative_root(page_url: str) -> str:
+    """Relative path from a page (a directory URL such as "en/map/") to where that URL starts: "../../"."""
+    path = page_url.strip("/")
+    return "../" * (path.count("/") + 1) if path else ""
+
+
 def absolute_url(site_url: str, url: str) -> str:
     """Join a site-relative page URL (as MkDocs gives it, "./" for the home page) to site_url."""
     base = site_url if site_url.endswith("/") else site_url + "/"

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from scripts import locales as locale_catalogs
+from scripts.catalogue.pages import front_matter_block
 from scripts.catalogue.validate import load_catalogue
 from scripts.languages import ROOT, Language, languages
 
@@ -88,13 +89,16 @@ def page_status(docs: Path, langs: list[Language]) -> dict[str, LanguageStatus]:
     return result
 
 
-def status_report(docs: Path = DOCS, root: Path = ROOT) -> dict[str, LanguageStatus]:
+def status_report(docs: Path = DOCS, root: Path = ROOT, projects: list | None = None) -> dict[str, LanguageStatus]:
+    """The whole report; `projects` are the validated catalogue rows when the caller has them already."""
     langs = languages()
     report = page_status(docs, langs)
-    projects = load_catalogue(root / "data", root=root).projects
+    if projects is None:
+        projects = load_catalogue(root / "data", root=root).projects
+    template = locale_catalogs.extract_messages(root)
     for locale, status in report.items():
         status.catalogue_rows = [p.id for p in projects if locale not in p.names or locale not in p.summaries]
-        status.interface_strings = locale_catalogs.untranslated(locale, root)
+        status.interface_strings = locale_catalogs.untranslated(locale, root, template)
     return report
 
 
@@ -130,9 +134,10 @@ def table(report: dict[str, LanguageStatus]) -> str:
 def editors_page(report: dict[str, LanguageStatus], glossary_warnings: list[str]) -> str:
     """The report as a page for editors (generated as docs/editors/translation-status.md, not in the menu)."""
     warnings = "\n".join(f"- {warning}" for warning in glossary_warnings) or "- none"
-    return ('---\ntitle: Translation status\ndescription: "For editors: pages, catalogue rows and interface strings '
-            'still to translate or to bring in line with the Vietnamese text."\nrobots: noindex\n---\n\n'
-            "# Translation status\n\nFor editors. Produced by `python -m scripts.translation_status` at each build.\n\n"
+    header = front_matter_block({"title": "Translation status", "robots": "noindex", "description":
+                                 "For editors: pages, catalogue rows and interface strings still to translate or "
+                                 "to bring in line with the Vietnamese text."})
+    return (header + "# Translation status\n\nFor editors. Produced by `python -m scripts.translation_status` at each build.\n\n"
             + table(report) + "\n\n## Glossary warnings\n\n" + warnings + "\n")
 
 

@@ -81,7 +81,7 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
     generate_print(catalogue.projects, parks, languages(), context, docs_dir)
     generate_embeds(catalogue.projects, languages(), context, docs_dir)
     generate_content(content, languages(), docs_dir, site_url, context.today)
-    write_editors_page(docs_dir, data_dir.parent)
+    write_editors_page(docs_dir, data_dir.parent, catalogue.projects)
     write_if_changed(docs_dir / "assets" / "javascripts" / "search-lao-names.js", names_script())
     _prepared.clear()
     _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places, parks, content)

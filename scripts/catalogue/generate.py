@@ -30,6 +30,20 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     return True
 
 
+def remove_stale(candidates, keep) -> list[Path]:
+    """Delete the generated files among `candidates` that are no longer in `keep`; return them."""
+    stale = sorted(set(candidates) - set(keep))
+    for path in stale:
+        path.unlink()
+    return stale
+
+
+def write_files(files: dict[Path, str | bytes], candidates=()) -> list[Path]:
+    """Write every file that changed and remove `candidates` not among `files`; return what changed."""
+    changed = [path for path, content in files.items() if write_if_changed(path, content)]
+    return changed + remove_stale(candidates, files)
+
+
 def generate(projects: list[Project], languages: list[Language], context: PageContext, docs_dir: Path,
              landmarks: tuple[tuple[float, float, str], ...] = ()) -> list[Path]:
     """Write every generated file; return those that changed. Stale project pages are removed."""
@@ -49,9 +63,4 @@ def generate(projects: list[Project], languages: list[Language], context: PageCo
     files[docs_dir / OPEN_DATA / "projects-template.csv"] = template_files.empty_csv(vocabularies)
     files[docs_dir / OPEN_DATA / "projects-template.xlsx"] = template_files.xlsx_bytes(vocabularies)
     files[docs_dir / ASSETS / "province.svg"] = outline_svg(context.outline, landmarks=landmarks)
-    changed = [path for path, content in files.items() if write_if_changed(path, content)]
-    pages_dir = docs_dir / PROJECT_PAGES
-    for stale in set(pages_dir.glob("*.md")) - set(files):
-        stale.unlink()
-        changed.append(stale)
-    return changed
+    return write_files(files, (docs_dir / PROJECT_PAGES).glob("*.md"))

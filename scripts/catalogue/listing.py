@@ -95,16 +95,14 @@ def catalogue_list(projects: list[Project], locale: str, context: PageContext) -
 
 
 def sector_projects(projects: list[Project], sector: str | None, locale: str, context: PageContext,
-                    path_in_language: str) -> str:
+                    base: str) -> str:
     """A short list of the catalogue projects of one sector, linking to their pages.
 
-    `path_in_language` is the page's URL without its language prefix (e.g. "sectors/").
+    `base` is the relative path from the page to its language's root (e.g. "../").
     """
     _ = gettext_for(locale)
     if sector not in context.vocabularies.sectors:
         raise KeyError(f"unknown sector '{sector}' in a sector-projects marker")
-    depth = path_in_language.strip("/")
-    base = "../" * (depth.count("/") + 1) if depth else ""
     chosen = sorted((p for p in projects if p.sector == sector), key=lambda p: search_text(p.name(locale, FALLBACK_LOCALE)[0]))
     if not chosen:
         empty = _("No project of this sector is in the catalogue yet.")

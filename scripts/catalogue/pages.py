@@ -23,6 +23,7 @@ from scripts.catalogue.model import Project
 from scripts.catalogue.vocabularies import Vocabularies
 from scripts.languages import Language
 from scripts.locales import gettext_for
+from scripts.seo import relative_root
 
 FALLBACK_LOCALE = "en"  # the template's contract: an empty Lao field shows the English text
 QR_SIZE = 120  # CSS pixels the QR image is shown at
@@ -108,10 +109,15 @@ def _summary_html(text: str) -> str:
     return "".join("<p>" + escape(part).replace("\n", "<br>") + "</p>" for part in paragraphs)
 
 
+def detail_page_root(language: Language) -> str:
+    """Relative path from a generated detail page (<lang>/projects/<id>/, <lang>/parks/<id>/) to the site root."""
+    return relative_root(f"{language.prefix}folder/item/")
+
+
 def minimap_figure(lat: float, lon: float, caption: str, map_query: str, language: Language, outline) -> str:
     """The static province map with a dot at (lat, lon); `caption` is already HTML-escaped."""
     _ = gettext_for(language.locale)
-    base = "../" * (3 if language.prefix else 2)
+    base = detail_page_root(language)
     left, top = position_percent(outline, lat, lon)
     alt = _("Map of Nghệ An province showing where the project is")
     on_map = _("View on the interactive map")
@@ -149,7 +155,7 @@ def project_page(project: Project, language: Language, context: PageContext) -> 
     name, name_locale = project.name(locale, FALLBACK_LOCALE)
     summary, summary_locale = project.summary(locale, FALLBACK_LOCALE)
     url = page_url(context.site_url, project.id, language)
-    assets = "../" * (3 if language.prefix else 2) + "assets/catalogue/"
+    assets = detail_page_root(language) + "assets/catalogue/"
     description = " ".join(summary.split())
     front_matter = {
         "title": escape(name),
@@ -183,7 +189,7 @@ def project_page(project: Project, language: Language, context: PageContext) -> 
         "</div>",
         f'<h2 id="summary">{escape(labels["summary"])}</h2>',
         f'<div class="project-summary" lang="{summary_locale}">{_summary_html(summary)}</div>',
-        f'<p class="print-link"><a href="{"../" * (3 if language.prefix else 2)}print/{language.locale}/'
+        f'<p class="print-link"><a href="{detail_page_root(language)}print/{language.locale}/'
         f'project-{escape(project.id)}.pdf">{escape(labels["pdf"])}</a></p>',
         '<figure class="project-qr">',
         f'<img class="qr-code" src="{assets}qr/{qr_filename(project.id, language)}" alt="{escape(labels["qr"])}" '

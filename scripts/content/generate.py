@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.catalogue.generate import write_if_changed
+from scripts.catalogue.generate import write_files, write_if_changed
 from scripts.catalogue.problems import Problem
 from scripts.content import events as events_module
 from scripts.content import feeds, news
@@ -52,20 +52,15 @@ def generate_content(content: Content, languages: list[Language], docs_dir: Path
         files[docs_dir / language.prefix / "atom.xml"] = feeds.atom(posts, language, default, site_url, title)
         files[docs_dir / CALENDAR_DIR / calendar_filename(language)] = events_module.calendar_ics(
             list(content.events), language.locale, today, site_url)
-    changed = [path for path, text in files.items() if write_if_changed(path, text)]
-    generated = {path for path in files if path.suffix == ".md"}
-    for folder in (docs_dir / NEWS_DIR / "archive", docs_dir / NEWS_DIR / "tags"):
-        for stale in set(folder.glob("*.md")) - generated if folder.exists() else ():
-            stale.unlink()
-            changed.append(stale)
-    return changed
+    listings = [*(docs_dir / NEWS_DIR / "archive").glob("*.md"), *(docs_dir / NEWS_DIR / "tags").glob("*.md")]
+    return write_files(files, listings)
 
 
-def write_editors_page(docs_dir: Path, root: Path) -> bool:
+def write_editors_page(docs_dir: Path, root: Path, projects: list) -> bool:
     """The translation status page for editors, at /editors/translation-status/."""
     from scripts.glossary import check_docs
     from scripts.translation_status import editors_page, status_report
 
     others = [language.locale for language in languages_list() if not language.default]
-    page = editors_page(status_report(docs_dir, root), check_docs(docs_dir, others, root=root))
+    page = editors_page(status_report(docs_dir, root, projects), check_docs(docs_dir, others, root=root))
     return write_if_changed(docs_dir / "editors" / "translation-status.md", page)

@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 
 from scripts.catalogue import formatting
-from scripts.catalogue.generate import write_if_changed
+from scripts.catalogue.generate import write_files
 from scripts.catalogue.geo import Outline
-from scripts.catalogue.pages import front_matter_block, minimap_figure
+from scripts.catalogue.pages import detail_page_root, front_matter_block, minimap_figure
 from scripts.languages import ROOT, Language
 from scripts.locales import gettext_for
 from scripts.maps.places import Place
@@ -114,7 +114,7 @@ def park_page(park: Park, parks: Parks, language: Language, outline: Outline) ->
         minimap_figure(park.lat, park.lon, caption, f"park={park.id}", language, outline),
         "</div>",
         f'<h2 id="sources">{escape(labels["sources"])}</h2><ul class="park-sources">{sources}</ul>',
-        f'<p class="print-link"><a href="{"../" * (3 if language.prefix else 2)}print/{locale}/park-{escape(park.id)}.pdf">'
+        f'<p class="print-link"><a href="{detail_page_root(language)}print/{locale}/park-{escape(park.id)}.pdf">'
         f'{escape(labels["pdf"])}</a></p>',
         "</div>",
     ]
@@ -160,8 +160,4 @@ def generate_parks(parks: Parks, languages: list[Language], outline: Outline, do
     folder = docs_dir / "parks"
     files = {folder / park_filename(park.id, language): park_page(park, parks, language, outline)
              for park in parks.parks for language in languages}
-    changed = [path for path, content in files.items() if write_if_changed(path, content)]
-    for stale in {p for p in folder.glob("*.md") if not p.name.startswith("index.")} - set(files):
-        stale.unlink()
-        changed.append(stale)
-    return changed
+    return write_files(files, (p for p in folder.glob("*.md") if not p.name.startswith("index.")))

@@ -10,11 +10,13 @@ from scripts.locales import gettext_for
 from scripts.maps.generate import EMBED_DIR, embed_filename
 
 
-def map_frame(language: Language, page_url: str) -> str:
-    """An iframe of the language's embed page; the iframe keeps Leaflet's CSS off the Material page."""
+def map_frame(language: Language, root: str) -> str:
+    """An iframe of the language's embed page; the iframe keeps Leaflet's CSS off the Material page.
+
+    `root` is the relative path from the page to the site root (e.g. "../../")."""
     _ = gettext_for(language.locale)
     labels = {"title": _("Investment map of Nghệ An"), "full": _("Open the map on its own page")}
-    source = "../" * page_url.strip("/").count("/") + "../" + f"{EMBED_DIR.as_posix()}/{embed_filename(language)}"
+    source = f"{root}{EMBED_DIR.as_posix()}/{embed_filename(language)}"
     return (f'<div class="map-frame"><iframe src="{escape(source)}" title="{escape(labels["title"])}" '
             f'loading="lazy"></iframe></div>'
             f'<p class="map-frame-link"><a href="{escape(source)}">{escape(labels["full"])}</a></p>')

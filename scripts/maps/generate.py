@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.catalogue.generate import write_if_changed
+from scripts.catalogue.generate import write_files
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import PageContext
 from scripts.languages import Language
@@ -22,12 +22,9 @@ def embed_filename(language: Language) -> str:
 
 def generate_maps(projects: list[Project], places: MapPlaces, languages: list[Language], context: PageContext,
                   docs_dir: Path) -> list[Path]:
-    changed = []
+    files = {}
     for language in languages:
         data = map_data(projects, places, language, context)
-        files = {
-            docs_dir / DATA_DIR / f"data-{language.locale}.js": data_script(data),
-            docs_dir / EMBED_DIR / embed_filename(language): map_html(language, data["layers"]),
-        }
-        changed += [path for path, content in files.items() if write_if_changed(path, content)]
-    return changed
+        files[docs_dir / DATA_DIR / f"data-{language.locale}.js"] = data_script(data)
+        files[docs_dir / EMBED_DIR / embed_filename(language)] = map_html(language, data["layers"])
+    return write_files(files)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from scripts.catalogue.generate import remove_stale
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import PageContext
 from scripts.content.parks import Parks
@@ -36,6 +37,5 @@ def generate_print(projects: list[Project], parks: Parks, languages: list[Langua
                       for park in parks.parks]
         documents.append((catalogue_brochure(projects, language, context), docs_dir / brochure_pdf(language)))
     written = render_pdfs(documents)
-    for stale in set((docs_dir / PRINT_DIR).rglob("*.pdf")) - set(written):
-        stale.unlink()
+    remove_stale((docs_dir / PRINT_DIR).rglob("*.pdf"), written)
     return written
