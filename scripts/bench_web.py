@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import io
 import http.server
 import json
 import threading
@@ -60,12 +61,32 @@ def lighthouse(url: str) -> dict[str, float]:
     return {category: report["categories"][category]["score"] for category in CATEGORIES}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+COMPRESSED_SUFFIXES = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".geojson", ".ics")
+
+
+class _Host(http.server.SimpleHTTPRequestHandler):
+    """A static host as sites are published: text compressed with gzip when the browser accepts it."""
+
     def log_message(self, format, *args):  # noqa: A002
         pass
 
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if ("gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file()
+                or not path.name.endswith(COMPRESSED_SUFFIXES)):
+            return super().send_head()  # directories without a slash are redirected here
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
 
 def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Host, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"

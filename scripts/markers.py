@@ -2,7 +2,7 @@
 `<!-- catalogue:NAME:ARGUMENT -->` (also `content:` for blocks not drawn from the catalogue).
 
 Markers:
-- `catalogue:list`: the catalogue with its filters
+- `catalogue:list` or `catalogue:list:PAGE`: the catalogue with its filters, page 1 or PAGE
 - `catalogue:sector-projects:KEY`: the catalogue projects of one sector
 - `catalogue:columns`, `catalogue:sectors`, `catalogue:statuses`, `catalogue:forms`: template tables
 - `catalogue:map`: the investment map; `catalogue:embed-snippets`: iframe code for other sites
@@ -43,7 +43,7 @@ def fill_markers(markdown: str, language: Language, prepared: PreparedCatalogue,
     within = relative_root(page_url[len(language.prefix):])  # to the language's root
     projects = list(prepared.projects)
     blocks: dict[str, Callable[[str | None], str]] = {
-        "list": lambda arg: catalogue_list(projects, locale, prepared.context),
+        "list": lambda arg: catalogue_list(projects, locale, prepared.context, within, root, int(arg or 1)),
         "sector-projects": lambda arg: sector_projects(projects, arg, locale, prepared.context, within),
         "columns": lambda arg: template_files.columns_table(vocabularies, locale),
         "sectors": lambda arg: template_files.vocabulary_table(vocabularies, "sectors", locale),

@@ -28,7 +28,7 @@ from scripts.languages import ROOT, Language, languages
 
 DOCS = ROOT / "docs"
 HASH_LINE = re.compile(r"^source_hash:\s*([0-9a-f]+)\s*$", re.MULTILINE)
-GENERATED = re.compile(r"^(projects/|parks/(?!index)|news/index|news/archive/|news/tags/|editors/)")
+GENERATED = re.compile(r"^(projects/|catalogue/page/|parks/(?!index)|news/index|news/archive/|news/tags/|editors/)")
 
 
 @dataclass

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from scripts import build_site
+from scripts.benchmark import synthetic_rows
+from scripts.catalogue.paging import PAGE_SIZE
 from scripts.languages import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -26,6 +28,7 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = ROOT / "test-artifacts"
 EVIL_NAME = '<img src=x onerror="window.pwned=1">${window.pwned=2}'
+EXTRA_ROWS = 2 * PAGE_SIZE
 EVIL_SUMMARY = '<script>window.pwned=3</script> "quoted", and more'
 
 
@@ -127,7 +130,8 @@ def copy_project(destination: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def evil_site(tmp_path_factory, browser):
-    """A copy of the site whose spreadsheet holds markup and template code in every text field."""
+    """A copy of the site whose spreadsheet holds markup and template code in every text field, and
+    enough synthetic rows (the benchmark's) for the catalogue to need three pages."""
     root = tmp_path_factory.mktemp("evil")
     project = copy_project(root / "project")
     seed = project / "data" / "projects" / "public-sources.csv"
@@ -138,7 +142,7 @@ def evil_site(tmp_path_factory, browser):
     with seed.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
-        writer.writerows([*rows, evil])
+        writer.writerows([*rows, evil, *synthetic_rows(EXTRA_ROWS)])
     site = root / "site"
     server = serve_directory(site)
     url = f"http://127.0.0.1:{server.server_address[1]}/"

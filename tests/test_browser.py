@@ -1,8 +1,11 @@
 """The built site in Chromium, served locally, with every request to another host blocked and counted."""
 
+import re
+
 import pytest
 
 from scripts import languages
+from scripts.languages import ROOT
 
 LANGUAGES = languages.languages()
 
@@ -54,3 +57,41 @@ def test_lao_text_is_drawn_with_self_hosted_noto_sans_lao(page_offline, site_url
     fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": heading})["fonts"]
     used = {font["familyName"]: font["isCustomFont"] for font in fonts}
     assert used.get("Noto Sans Lao") is True, used
+
+
+FONT_FACE = re.compile(r"@font-face\s*{([^}]*)}")
+
+
+def _faces_by_file() -> dict[str, tuple[str, str]]:
+    """Font file name → (weight, unicode-range) as assets/stylesheets/fonts.css declares them."""
+    faces = {}
+    for block in FONT_FACE.findall((ROOT / "docs/assets/stylesheets/fonts.css").read_text("utf-8")):
+        name = re.search(r'url\("\.\./fonts/([^"]+)"\)', block).group(1)
+        weight = re.search(r"font-weight:\s*(\d+)", block).group(1)
+        faces[name] = (weight, _ranges(re.search(r"unicode-range:\s*([^;]+);", block).group(1)))
+    return faces
+
+
+def _ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """"U+0102-0103, U+0110" → ((0x102, 0x103), (0x110, 0x110)), however the hex digits are written."""
+    pairs = []
+    for part in text.replace(" ", "").upper().split(","):
+        start, _, end = part.removeprefix("U+").partition("-")
+        pairs.append((int(start, 16), int(end or start, 16)))
+    return tuple(pairs)
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.locale)
+def test_preloaded_fonts_are_the_ones_the_page_draws_with(page_offline, site_url, language):
+    page = page_offline
+    page.goto(site_url + language.prefix, wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    preloaded = page.locator('link[rel="preload"][as="font"]').evaluate_all("links => links.map(l => l.href)")
+    loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded')"
+                           ".map(f => [f.weight, f.unicodeRange])")
+    loaded = {(weight, _ranges(ranges)) for weight, ranges in loaded}
+    faces = _faces_by_file()
+    assert preloaded
+    for url in preloaded:
+        weight, ranges = faces[url.rsplit("/", 1)[-1]]
+        assert (weight, ranges) in loaded, f"{url} is preloaded but the page does not use it"

@@ -59,7 +59,7 @@ def test_everything_from_data_is_escaped_in_pages_and_lists():
     evil = project(names={"vi": EVIL, "en": EVIL}, summaries={"vi": EVIL, "en": EVIL}, locality=EVIL,
                    contact='a"b@x.org', position_note=EVIL)
     page = project_page(evil, EN, CONTEXT)
-    listing = catalogue_list([evil], "en", CONTEXT)
+    listing = catalogue_list([evil], "en", CONTEXT, "../", "../../")
     for html in (page, listing):
         assert "<script>" not in html and 'onmouseover="x' not in html
         assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in html

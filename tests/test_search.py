@@ -80,3 +80,15 @@ def test_accented_query_ranks_exact_matches_first(page_offline, site_url):
     search(page, site_url, "", "đầu tư")
     first = page.locator(".md-search-result__item").first.inner_text().lower()
     assert "đầu tư" in first
+
+
+def test_the_index_is_downloaded_only_when_the_reader_goes_to_search(page_offline, site_url):
+    page = page_offline
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "en/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert not [url for url in requested if "search_index" in url or url.endswith("sitemap.xml")]
+    results = search(page, site_url, "en/", "industrial park")
+    assert [url for url in requested if url.endswith("/en/search/search_index.json")]
+    assert results and all("/en/" in href for href in results)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.catalogue import opendata, template_files
+from scripts.catalogue import listing, opendata, paging, template_files
 from scripts.catalogue.minimap import outline_svg
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import PageContext, page_filename, page_url, project_page, qr_filename, qr_svg
@@ -46,7 +46,7 @@ def write_files(files: dict[Path, str | bytes], candidates=()) -> list[Path]:
 
 def generate(projects: list[Project], languages: list[Language], context: PageContext, docs_dir: Path,
              landmarks: tuple[tuple[float, float, str], ...] = ()) -> list[Path]:
-    """Write every generated file; return those that changed. Stale project pages are removed."""
+    """Write every generated file; return those that changed. Stale project and catalogue pages are removed."""
     locales = [language.locale for language in languages]
     files: dict[Path, str | bytes] = {}
     for project in projects:
@@ -63,4 +63,9 @@ def generate(projects: list[Project], languages: list[Language], context: PageCo
     files[docs_dir / OPEN_DATA / "projects-template.csv"] = template_files.empty_csv(vocabularies)
     files[docs_dir / OPEN_DATA / "projects-template.xlsx"] = template_files.xlsx_bytes(vocabularies)
     files[docs_dir / ASSETS / "province.svg"] = outline_svg(context.outline, landmarks=landmarks)
-    return write_files(files, (docs_dir / PROJECT_PAGES).glob("*.md"))
+    files.update(paging.pager_pages(len(projects), languages, docs_dir))
+    for locale in locales:
+        items = listing.listing_items(projects, locale, context)
+        files[docs_dir / paging.listing_script_path(locale)] = paging.listing_script(items)
+    generated_pages = [*(docs_dir / PROJECT_PAGES).glob("*.md"), *(docs_dir / paging.PAGER_DIR).glob("*.md")]
+    return write_files(files, generated_pages)

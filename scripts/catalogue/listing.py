@@ -1,7 +1,7 @@
-"""The catalogue list for one language: plain HTML that works without JavaScript.
+"""The catalogue list for one language: plain HTML that works without JavaScript, in pages (paging.py).
 
 assets/javascripts/catalogue.js adds filters, sorting and text search on top, reading the data-*
-attributes written here; the filter controls are hidden until that script enables them.
+attributes written here; the filter controls are shown only where scripts run.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from html import escape
 
-from scripts.catalogue import formatting
+from scripts.catalogue import formatting, paging
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, badges
 from scripts.locales import gettext_for
@@ -31,7 +31,8 @@ def _select(name: str, label: str, all_label: str, pairs: list[tuple[str, str]])
             f'<option value="">{escape(all_label)}</option>{_options(pairs)}</select></label>')
 
 
-def filters(projects: list[Project], locale: str, context: PageContext) -> str:
+def filters(projects: list[Project], locale: str, context: PageContext, shown: tuple[int, int]) -> str:
+    """The filter form and the count line; `shown` is the first and last position listed on this page."""
     _ = gettext_for(locale)
     vocab = context.vocabularies
     localities = sorted({p.locality for p in projects})
@@ -40,7 +41,7 @@ def filters(projects: list[Project], locale: str, context: PageContext) -> str:
     sorts = [("name", _("Name")), ("investment", _("Investment, largest first")),
              ("area", _("Land area, largest first")), ("updated", _("Last checked, newest first"))]
     return (
-        f'<form class="catalogue-filters" role="search" aria-label="{escape(labels["form"])}" hidden>'
+        f'<form class="catalogue-filters" role="search" aria-label="{escape(labels["form"])}">'
         f'<label>{escape(labels["search"])} <input type="search" name="q" data-filter="q"></label>'
         + _select("sector", _("Sector"), _("All sectors"), [(k, vocab.label("sectors", k, locale)) for k in vocab.sectors])
         + _select("status", _("Status"), _("All statuses"), [(k, vocab.label("statuses", k, locale)) for k in vocab.statuses])
@@ -50,11 +51,19 @@ def filters(projects: list[Project], locale: str, context: PageContext) -> str:
         + f'<button type="reset">{escape(labels["clear"])}</button>'
         + "</form>"
         + f'<p class="catalogue-count" aria-live="polite" data-template="{escape(labels["count"])}">'
-        + escape(_("%(total)s projects") % {"total": len(projects)}) + "</p>"
+        + escape(_count_text(len(projects), shown, locale)) + "</p>"
     )
 
 
-def _item(project: Project, locale: str, context: PageContext) -> str:
+def _count_text(total: int, shown: tuple[int, int], locale: str) -> str:
+    _ = gettext_for(locale)
+    if shown == (1, total):
+        return _("%(total)s projects") % {"total": total}
+    return _("Projects %(first)s–%(last)s of %(total)s") % {"first": shown[0], "last": shown[1], "total": total}
+
+
+def _item(project: Project, locale: str, context: PageContext, within: str) -> str:
+    """One list item; `within` is the relative path from the page to its language's root."""
     _ = gettext_for(locale)
     name, name_locale = project.name(locale, FALLBACK_LOCALE)
     summary, summary_locale = project.summary(locale, FALLBACK_LOCALE)
@@ -77,21 +86,39 @@ def _item(project: Project, locale: str, context: PageContext) -> str:
     data = " ".join(f'data-{key}="{escape(value)}"' for key, value in attributes.items())
     return (
         f'<li class="catalogue-item" {data}>'
-        f'<h3 lang="{name_locale}"><a href="../projects/{escape(project.id)}/">{escape(name)}</a></h3>'
+        f'<h3 lang="{name_locale}"><a href="{within}projects/{escape(project.id)}/">{escape(name)}</a></h3>'
         f'<p class="catalogue-meta">{badges(project, locale, context.vocabularies)} '
         f'<span>{" · ".join(figures)}</span></p>'
         f'<p class="catalogue-summary" lang="{summary_locale}">{escape(short)}</p></li>'
     )
 
 
-def catalogue_list(projects: list[Project], locale: str, context: PageContext) -> str:
+def ordered(projects: list[Project], locale: str) -> list[Project]:
+    return sorted(projects, key=lambda p: search_text(p.name(locale, FALLBACK_LOCALE)[0]))
+
+
+def catalogue_list(projects: list[Project], locale: str, context: PageContext, within: str, site_root: str,
+                   page: int = 1) -> str:
+    """Page `page` of the catalogue, on a page whose relative paths to its language's root and to the
+    site's root are `within` and `site_root`."""
     _ = gettext_for(locale)
-    heading = _("Projects")
-    ordered = sorted(projects, key=lambda p: search_text(p.name(locale, FALLBACK_LOCALE)[0]))
-    items = "".join(_item(project, locale, context) for project in ordered)
-    return (f'<div class="catalogue" data-catalogue><h2 id="projects">{escape(heading)}</h2>'
-            f'{filters(projects, locale, context)}'
-            f'<ul class="catalogue-list">{items}</ul></div>')
+    listed = paging.page_slice(ordered(projects, locale), page)
+    first = (page - 1) * paging.PAGE_SIZE + 1
+    items = "".join(_item(project, locale, context, within) for project in listed)
+    count = paging.page_count(len(projects))
+    data = (f'data-root="{escape(within)}" data-page-size="{paging.PAGE_SIZE}" data-total="{len(projects)}" '
+            f'data-listing="{escape(site_root + paging.listing_script_path(locale))}"')
+    heading, more = _("Projects"), _("Show more projects")
+    return (f'<div class="catalogue" data-catalogue {data}><h2 id="projects">{escape(heading)}</h2>'
+            f'{filters(projects, locale, context, (first, first + len(listed) - 1))}'
+            f'<ul class="catalogue-list">{items}</ul>'
+            f'<button type="button" class="catalogue-more" hidden>{escape(more)}</button>'
+            f'{paging.pager_html(page, count, locale, within)}</div>')
+
+
+def listing_items(projects: list[Project], locale: str, context: PageContext) -> list[str]:
+    """Every list item of one language, in name order, links relative to the language's root."""
+    return [_item(project, locale, context, "") for project in ordered(projects, locale)]
 
 
 def sector_projects(projects: list[Project], sector: str | None, locale: str, context: PageContext,

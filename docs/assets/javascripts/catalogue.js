@@ -1,8 +1,13 @@
-/* Catalogue filters, sorting and text search, on top of a list that works without JavaScript.
+/* Catalogue filters, sorting and text search, on top of a paged list that works without JavaScript.
    The state lives in the URL query (?sector=…&status=…&locality=…&form=…&q=…&sort=…) so a
-   filtered view can be shared. Reads only data-* attributes; writes no HTML from data. */
+   filtered view can be shared. Until the reader filters, the page shows its own page of projects;
+   the first filter loads every project of the language (data-listing: list items the build has
+   already escaped), shows the first data-page-size matches and a "Show more projects" button.
+   Reads only data-* attributes; writes no HTML from data. */
 (function () {
   "use strict";
+
+  var FIELDS = ["sector", "status", "locality", "form"];
 
   function fold(text) {
     return text.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -23,12 +28,40 @@
     };
   }
 
+  /* Every item of the language, once: a script file (works from file:// in the kiosk too). */
+  function loadListing(root, done) {
+    if (root.everyItem) return done(root.everyItem);
+    root.waiting = root.waiting || [];
+    root.waiting.push(done);
+    if (root.waiting.length > 1) return;  // already on its way
+    var script = document.createElement("script");
+    script.src = root.dataset.listing;
+    script.onload = function () {
+      var holder = document.createElement("ul");
+      holder.innerHTML = (window.NGHEAN_CATALOGUE_LISTING || []).join("");
+      root.everyItem = Array.prototype.slice.call(holder.children);
+      root.everyItem.forEach(function (item) {
+        item.querySelectorAll("a[href]").forEach(function (link) {
+          link.setAttribute("href", root.dataset.root + link.getAttribute("href"));
+        });
+      });
+      root.waiting.splice(0).forEach(function (callback) { callback(root.everyItem); });
+    };
+    script.onerror = function () { root.waiting = []; script.remove(); };  // the next filter tries again
+    document.head.appendChild(script);
+  }
+
   function setup(root) {
     var form = root.querySelector(".catalogue-filters");
     var list = root.querySelector(".catalogue-list");
     var count = root.querySelector(".catalogue-count");
+    var more = root.querySelector(".catalogue-more");
+    var pages = root.querySelector(".catalogue-pages");
     if (!form || !list) return;
-    var items = Array.prototype.slice.call(list.children);
+    var pageItems = Array.prototype.slice.call(list.children);
+    var pageCount = count.textContent;
+    var pageSize = parseInt(root.dataset.pageSize, 10) || 50;
+    var limit = pageSize;
     var controls = Array.prototype.slice.call(form.querySelectorAll("[data-filter]"));
     var params = new URLSearchParams(window.location.search);
 
@@ -43,36 +76,74 @@
       }
     });
 
-    function apply() {
+    function currentState() {
       var state = {};
       controls.forEach(function (control) { state[control.name] = control.value.trim(); });
-      var words = fold(state.q || "").split(/\s+/).filter(Boolean);
-      var shown = 0;
-      items.forEach(function (item) {
-        var visible = ["sector", "status", "locality", "form"].every(function (key) {
-          return !state[key] || item.dataset[key] === state[key];
-        }) && words.every(function (word) { return item.dataset.text.indexOf(word) !== -1; });
-        item.hidden = !visible;
-        if (visible) shown += 1;
-      });
-      var sorted = items.slice().sort(SORTS[state.sort] || SORTS.name);
-      sorted.forEach(function (item) { list.appendChild(item); });
+      return state;
+    }
+
+    function isFiltered(state) {
+      return Boolean(state.q) || (state.sort && state.sort !== "name") ||
+        FIELDS.some(function (key) { return Boolean(state[key]); });
+    }
+
+    function show(items, shownCount, total) {
+      list.replaceChildren.apply(list, items);
       count.textContent = count.dataset.template
-        .replace("%(shown)s", String(shown)).replace("%(total)s", String(items.length));
+        .replace("%(shown)s", String(shownCount)).replace("%(total)s", String(total));
+    }
+
+    function render(state, everyItem) {
+      var words = fold(state.q || "").split(/\s+/).filter(Boolean);
+      var matches = everyItem.filter(function (item) {
+        return FIELDS.every(function (key) { return !state[key] || item.dataset[key] === state[key]; }) &&
+          words.every(function (word) { return item.dataset.text.indexOf(word) !== -1; });
+      }).sort(SORTS[state.sort] || SORTS.name);
+      show(matches.slice(0, limit), matches.length, everyItem.length);
+      more.hidden = matches.length <= limit;
+      if (pages) pages.hidden = true;
+    }
+
+    var shownKey = null;  // what the list shows now; a text field's "change" on blur repeats its "input"
+
+    function apply() {
+      var state = currentState();
+      var key = JSON.stringify([state, limit]);
+      if (key === shownKey) return;
+      shownKey = key;
       var query = new URLSearchParams();
       controls.forEach(function (control) {
         if (control.value && !(control.name === "sort" && control.value === "name")) query.set(control.name, control.value);
       });
       var search = query.toString();
       window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+      if (!isFiltered(state)) {
+        list.replaceChildren.apply(list, pageItems);
+        count.textContent = pageCount;
+        more.hidden = true;
+        if (pages) pages.hidden = false;
+        return;
+      }
+      loadListing(root, function (everyItem) { render(currentState(), everyItem); });
     }
 
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
+    function restart() {
+      limit = pageSize;
+      apply();
+    }
+
+    form.addEventListener("input", restart);
+    form.addEventListener("change", restart);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
-    form.hidden = false;
-    apply();
+    form.addEventListener("reset", function () { window.setTimeout(restart, 0); });
+    more.addEventListener("click", function () {
+      var next = list.children.length;
+      limit += pageSize;
+      apply();
+      var first = list.children[next];
+      if (first) first.querySelector("a").focus();
+    });
+    if (isFiltered(currentState())) apply();
   }
 
   document.querySelectorAll("[data-catalogue]").forEach(setup);
