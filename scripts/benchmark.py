@@ -79,9 +79,16 @@ def measure(command: list[str], cwd: Path, site: Path) -> dict:
     seconds, peak_kb, code = result.stdout.strip().splitlines()[-1].split()
     if code != "0":
         raise SystemExit(f"benchmark build failed in {cwd}:\n{result.stderr[-3000:]}")
-    pages = sum(1 for _ in site.rglob("*.html"))
+    pages = rendered_pages(site)
     return {"seconds": round(float(seconds), 2), "peak_rss_mb": round(int(peak_kb) / 1024, 1), "html_pages": pages,
             "ms_per_page": round(float(seconds) / pages * 1000, 2)}
+
+
+def rendered_pages(site: Path) -> int:
+    """Pages MkDocs rendered: HTML files but the 404 pages, the embeddable cards and maps (written
+    by our own step, not by MkDocs) and anything under assets/."""
+    return sum(1 for page in site.rglob("*.html") if page.name != "404.html"
+               and page.relative_to(site).parts[0] not in ("embed", "assets") and page.name != "folium-default.html")
 
 
 def _weight(paths: list[Path]) -> dict:
@@ -113,6 +120,7 @@ def run(count: int, quick: bool) -> dict:
         server, url = bench_web.serve(site)
         build = [sys.executable, "-m", "scripts.build_site", "--site-dir", str(site), "--site-url", url]
         ours, again = measure(build, project, site), measure(build, project, site)
+        parallel_again = measure([*build, "--parallel"], project, site)
         shutil.rmtree(project / ".cache", ignore_errors=True)  # cold caches again, as for the first build
         parallel = measure([*build, "--parallel"], project, site)
         baseline_config = write_baseline(work / "baseline", count)
@@ -137,17 +145,21 @@ def run(count: int, quick: bool) -> dict:
         server.shutdown()
         base_server.shutdown()
     ratio = round(ours["ms_per_page"] / baseline["ms_per_page"], 2)
+    ratio_again = round(again["ms_per_page"] / baseline["ms_per_page"], 2)
     budgets = {
         "lighthouse_all_categories_at_least_0.95": all(v >= BUDGET_LIGHTHOUSE for name, s in scores.items()
                                                        if name != "stock-material-home" for v in s.values()),
         "map_at_most_quarter_of_folium_default": map_files["raw_kb"] <= BUDGET_MAP * map_default["raw_kb"],
-        "build_per_page_at_most_1.2x_stock": ratio <= BUDGET_BUILD,
-        "parallel_build_faster_than_stock": parallel["seconds"] < baseline["seconds"],
+        "build_per_page_at_most_1.2x_stock_cold_caches": ratio <= BUDGET_BUILD,
+        "build_per_page_at_most_1.2x_stock_nothing_changed": ratio_again <= BUDGET_BUILD,
+        "parallel_build_faster_than_stock_cold_caches": parallel["seconds"] < baseline["seconds"],
+        "parallel_build_faster_than_stock_nothing_changed": parallel_again["seconds"] < baseline["seconds"],
     }
     return {"date": time.strftime("%Y-%m-%d"), "projects": count, "languages": len(languages()),
             "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
-            "ours": ours, "ours_unchanged_rebuild": again, "ours_parallel": parallel, "stock_baseline": baseline,
-            "ratio_per_page_ours_to_stock": ratio, "page_weights": weights, "lighthouse": scores,
+            "ours": ours, "ours_unchanged_rebuild": again, "ours_parallel": parallel,
+            "ours_parallel_unchanged_rebuild": parallel_again, "stock_baseline": baseline,
+            "ratio_per_page_ours_to_stock": ratio, "ratio_per_page_unchanged_rebuild_to_stock": ratio_again, "page_weights": weights, "lighthouse": scores,
             "map_page_and_data": map_files, "folium_default_map_html": map_default,
             "map_ratio_to_folium_default": round(map_files["raw_kb"] / map_default["raw_kb"], 3), "budgets": budgets}
 
@@ -156,10 +168,13 @@ def print_table(figures: dict) -> None:
     print(f"{figures['projects']} projects × {figures['languages']} languages on {figures['machine']}")
     print(f"\n{'build':<26}{'seconds':>9}{'peak MB':>9}{'pages':>7}{'ms/page':>9}")
     for label, key in (("ours", "ours"), ("ours, nothing changed", "ours_unchanged_rebuild"),
-                       ("ours, parallel languages", "ours_parallel"), ("stock Material + i18n", "stock_baseline")):
+                       ("ours, parallel languages", "ours_parallel"),
+                       ("ours, parallel, unchanged", "ours_parallel_unchanged_rebuild"),
+                       ("stock Material + i18n", "stock_baseline")):
         b = figures[key]
         print(f"{label:<26}{b['seconds']:>9}{b['peak_rss_mb']:>9}{b['html_pages']:>7}{b['ms_per_page']:>9}")
-    print(f"ratio per page, ours / stock: {figures['ratio_per_page_ours_to_stock']}")
+    print(f"ratio per page, ours / stock: {figures['ratio_per_page_ours_to_stock']} (cold caches), "
+          f"{figures['ratio_per_page_unchanged_rebuild_to_stock']} (nothing changed)")
     print(f"\n{'page':<24}{'requests':>9}{'KB':>9}{'KB gzip':>9}   lighthouse (perf, a11y, best, seo)")
     for name, weight in figures["page_weights"].items():
         score = figures["lighthouse"].get(name)

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from scripts import front_matter
+from scripts import front_matter, site_files
 from scripts.kiosk import build_kiosk
 from scripts.parallel_build import build_parallel
 from scripts.search_index import write_language_indexes
@@ -90,9 +90,10 @@ def run_parallel(staging: Path, config_file: Path, site_url: str | None) -> int:
     prepare_once(config_file, site_url)
     failed = build_parallel(config_file, staging, env)
     if failed is not None:
-        print((failed.stdout + failed.stderr)[-4000:], file=sys.stderr)
-        return failed.returncode
+        print(failed[-4000:], file=sys.stderr)
+        return 1
     write_language_indexes(staging, languages(config_file))
+    site_files.publish(site_files.folder(config_file.parent / "docs"), staging)
     return 0
 
 

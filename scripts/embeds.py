@@ -13,6 +13,7 @@ from scripts.catalogue import formatting
 from scripts.catalogue.generate import write_files
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, badges, page_url
+from scripts.site_files import folder as site_files_folder
 from scripts.languages import Language
 from scripts.locales import gettext_for
 
@@ -61,11 +62,11 @@ def sector_list(sector: str, projects: list[Project], language: Language, contex
 
 def generate_embeds(projects: list[Project], languages: list[Language], context: PageContext,
                     docs_dir: Path) -> list[Path]:
-    folder = docs_dir / "embed"
+    folder = site_files_folder(docs_dir) / "embed"
     wanted = {}
     for language in languages:
         for project in projects:
             wanted[folder / f"project-{project.id}-{language.locale}.html"] = project_card(project, language, context)
         for sector in context.vocabularies.sectors:
             wanted[folder / f"sector-{sector}-{language.locale}.html"] = sector_list(sector, projects, language, context)
-    return write_files(wanted, folder.glob("project-*.html"))
+    return write_files(wanted, [*folder.glob("project-*.html"), *folder.glob("sector-*.html")])

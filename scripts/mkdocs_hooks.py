@@ -17,8 +17,9 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from scripts import html_fixes, images, languages, locales, search_index, seo, slugs, social_cards  # noqa: E402
-from scripts import markers  # noqa: E402
+from scripts import markers, site_files  # noqa: E402
 from scripts.catalogue import build_step  # noqa: E402
+from scripts.catalogue.pages import fill_project_body  # noqa: E402
 from scripts.content import news  # noqa: E402
 
 
@@ -76,6 +77,10 @@ _photos: dict = {}  # site path of each photo → its processed versions (same f
 
 
 def on_page_content(html, page, config, files):
+    if page.file.src_uri.startswith("projects/") and "project" in page.meta:
+        prepared = _catalogue(config)
+        language = languages.language(_current_locale(config))
+        html = fill_project_body(html, prepared.project(page.meta["project"]), language, prepared.context)
     return images.picture_html(html, page.url, _photos) if _photos else html
 
 
@@ -119,6 +124,7 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is None or not i18n.building:  # the outer build, when every language is done
         search_index.write_language_indexes(Path(config.site_dir), languages.languages())
+        site_files.publish(site_files.folder(Path(config.docs_dir)), Path(config.site_dir))
 
 
 def on_post_template(output_content, template_name, config):

@@ -1,7 +1,7 @@
 """Build the languages in parallel processes, then merge them into the same site a sequential build makes.
 
 mkdocs-static-i18n builds the languages one after the other in one process. Here each language is
-built on its own, in its own process and folder (the plugin's own per-language build, with the
+built on its own, in its own forked process and folder (the plugin's own per-language build, with the
 others switched off), and the folders are merged: each language's subtree and social cards, the
 root files from the default language, the sitemap entries in language order, and the pages
 rendered from static templates (404.html) from the last language, as the sequential build leaves
@@ -14,9 +14,8 @@ import gzip
 import os
 import re
 import shutil
-import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
+import traceback
 from pathlib import Path
 
 from scripts.languages import Language, languages
@@ -25,7 +24,7 @@ URL_ENTRY = re.compile(r"\s*<url>.*?</url>", re.S)
 
 
 def build_one(locale: str, site_dir: Path, config_file: Path) -> None:
-    """Run in a child process: the i18n plugin's build of one language into `site_dir`."""
+    """In a child process: the i18n plugin's build of one language into `site_dir`."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -36,9 +35,30 @@ def build_one(locale: str, site_dir: Path, config_file: Path) -> None:
     build(config)
 
 
-def _run(language: Language, folder: Path, config_file: Path, env: dict) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "scripts.parallel_build", language.locale, str(folder), str(config_file)]
-    return subprocess.run(command, cwd=config_file.parent, env=env, capture_output=True, text=True)
+def _start(language: Language, folder: Path, config_file: Path, env: dict) -> tuple[int, Path]:
+    """Fork a child that builds one language; it inherits what the parent has loaded and prepared
+    (imports, the catalogue step's result), so it starts at once. Returns its pid and log file."""
+    log = folder.with_name(folder.name + ".log")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        return pid, log
+    code = 1
+    try:
+        output = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        os.dup2(output, 1)
+        os.dup2(output, 2)
+        os.environ.update(env)
+        os.chdir(config_file.parent)
+        build_one(language.locale, folder, config_file)
+        code = 0
+    except BaseException:  # noqa: BLE001 - the child reports everything in its log, never returns
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 def merged_sitemap(parts: list[str]) -> str:
@@ -48,28 +68,43 @@ def merged_sitemap(parts: list[str]) -> str:
     return head + entries + tail
 
 
+def _move_tree(source: Path, target: Path) -> None:
+    """Move every file of `source` to the same place under `target` (a rename: same file system)."""
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source.rename(target)
+        return
+    for directory, _, names in os.walk(source):
+        destination = target / Path(directory).relative_to(source)
+        destination.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            os.replace(Path(directory) / name, destination / name)
+
+
 def merge(folders: dict[str, Path], langs: list[Language], target: Path) -> None:
     default = next(language for language in langs if language.default)
-    shutil.copytree(folders[default.locale], target)
+    last = folders[langs[-1].locale]
+    parts = [(folders[language.locale] / "sitemap.xml").read_text("utf-8") for language in langs]
+    index = _merged_index(folders, langs)
+    page_404 = (last / "404.html").read_bytes()
+    # As MkDocs writes it: gzip with the build timestamp of the last language built.
+    mtime = int.from_bytes((last / "sitemap.xml.gz").read_bytes()[4:8], "little")
+    _move_tree(folders[default.locale], target)
     for language in langs:
         if language.default:
             continue
         source = folders[language.locale]
-        shutil.copytree(source / language.prefix, target / language.prefix, dirs_exist_ok=True)
+        _move_tree(source / language.prefix, target / language.prefix)
         cards = source / "assets" / "cards" / language.prefix
         if cards.is_dir():
-            shutil.copytree(cards, target / "assets" / "cards" / language.prefix, dirs_exist_ok=True)
-    last = folders[langs[-1].locale]
-    shutil.copyfile(last / "404.html", target / "404.html")
-    parts = [(folders[language.locale] / "sitemap.xml").read_text("utf-8") for language in langs]
+            _move_tree(cards, target / "assets" / "cards" / language.prefix)
+    (target / "404.html").write_bytes(page_404)
     sitemap = merged_sitemap(parts)
     (target / "sitemap.xml").write_text(sitemap, encoding="utf-8")
-    # As MkDocs writes it: gzip with the build timestamp of the last language built.
-    mtime = int.from_bytes((last / "sitemap.xml.gz").read_bytes()[4:8], "little")
     with open(target / "sitemap.xml.gz", "wb") as handle:
         with gzip.GzipFile(fileobj=handle, filename=str(target / "sitemap.xml.gz"), mode="wb", mtime=mtime) as gz:
             gz.write(sitemap.encode("utf-8"))
-    (target / "search" / "search_index.json").write_text(_merged_index(folders, langs), encoding="utf-8")
+    (target / "search" / "search_index.json").write_text(index, encoding="utf-8")
 
 
 def _merged_index(folders: dict[str, Path], langs: list[Language]) -> str:
@@ -85,32 +120,34 @@ def without_duplicates(docs: list[dict], langs: list[Language]) -> list[dict]:
     """As mkdocs-static-i18n does: drop a translated entry identical to the default language's one
     (a page shown in a fallback language), keeping the default language's entry."""
     prefixes = tuple(language.prefix for language in langs if language.prefix)
-    default_docs = [doc for doc in docs if not doc["location"].startswith(prefixes)]
-    translated = [doc for doc in docs if doc["location"].startswith(prefixes)]
-    duplicates = []
-    for original in default_docs:
-        for doc in translated:
-            if (doc["title"] == original["title"] and doc["location"].endswith(original["location"])
-                    and doc["text"] == original["text"] and all(doc is not d for d in duplicates)):
-                duplicates.append(doc)
-    return [doc for doc in docs if all(doc is not d for d in duplicates)]
+    originals: dict[tuple[str, str], list[str]] = {}
+    for doc in docs:
+        if not doc["location"].startswith(prefixes):
+            originals.setdefault((doc["title"], doc["text"]), []).append(doc["location"])
+
+    def duplicate(doc: dict) -> bool:
+        return doc["location"].startswith(prefixes) and any(
+            doc["location"].endswith(location) for location in originals.get((doc["title"], doc["text"]), ()))
+
+    return [doc for doc in docs if not duplicate(doc)]
 
 
-def build_parallel(config_file: Path, staging: Path, env: dict) -> subprocess.CompletedProcess | None:
-    """Build every language at once into `staging`; returns the first failed process, or None."""
+def build_parallel(config_file: Path, staging: Path, env: dict) -> str | None:
+    """Build every language at once into `staging`; returns what a failed build printed, or None.
+
+    The caller has run the catalogue step already (build_site.prepare_once), so the children reuse it."""
     langs = languages(config_file)
     work = staging.with_name(staging.name + ".parts")
     shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
     folders = {language.locale: work / language.locale for language in langs}
-    with ThreadPoolExecutor(max_workers=len(langs)) as pool:
-        results = list(pool.map(lambda lang: _run(lang, folders[lang.locale], config_file, env), langs))
-    failed = next((result for result in results if result.returncode != 0), None)
+    children = [_start(language, folders[language.locale], config_file, env) for language in langs]
+    failed = None
+    for pid, log in children:
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0 and failed is None:
+            failed = log.read_text("utf-8", errors="replace")
     if failed is None:
         merge(folders, langs, staging)
     shutil.rmtree(work, ignore_errors=True)
     return failed
-
-
-if __name__ == "__main__":
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    build_one(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))

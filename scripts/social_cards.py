@@ -8,8 +8,8 @@ correctly. Cards are cached by content hash in .cache/cards/.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-import shutil
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from scripts.languages import ROOT
+from scripts.site_files import link_or_copy
 
 FONTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "fonts.css"
 FONTS_DIR = ROOT / "docs" / "assets" / "fonts"
@@ -106,7 +107,9 @@ def render_card(title: str, site_name: str, tagline: str, target: Path) -> Path:
             _draw(draw, (72, 160 + index * int(size * 1.45)), line, size, 700, WHITE)
         _draw(draw, (72, SIZE[1] - 92), tagline, 30, 400, WHITE)
         CACHE.mkdir(parents=True, exist_ok=True)
-        image.save(cached, compress_level=6)
+        partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+        image.save(partial, format="PNG", compress_level=1)  # level 6 takes 2.5× as long for 20% less
+        partial.replace(cached)
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, target)
+    link_or_copy(cached, target)
     return target

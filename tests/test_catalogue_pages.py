@@ -13,7 +13,9 @@ from scripts.catalogue.geo import load_outline
 from scripts.catalogue.listing import catalogue_list, search_text
 from scripts.catalogue.minimap import position_percent
 from scripts.catalogue.model import Project
-from scripts.catalogue.pages import PageContext, project_page, qr_svg
+from scripts.catalogue import pages
+from scripts.catalogue.pages import PageContext, fill_project_body
+from scripts.catalogue.qr import qr_svg
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.languages import languages, load_mkdocs_config
 
@@ -30,6 +32,11 @@ def project(**changes) -> Project:
                   area_ha=12.5, source="https://baonghean.vn/x")
     values.update(changes)
     return Project(**values)
+
+
+def project_page(project, language, context) -> str:
+    """A project's page as published: the generated Markdown with its body in place."""
+    return fill_project_body(pages.project_page(project, language, context), project, language, context)
 
 
 def front_matter(page: str) -> dict:

@@ -41,6 +41,13 @@ class PreparedCatalogue:
     parks: Parks
     content: Content
 
+    def project(self, project_id: str) -> Project:
+        by_id = self.__dict__.get("_by_id")
+        if by_id is None:
+            by_id = {project.id: project for project in self.projects}
+            object.__setattr__(self, "_by_id", by_id)
+        return by_id[project_id]
+
 
 _prepared: dict[tuple, PreparedCatalogue] = {}
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from functools import lru_cache
+
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -18,8 +21,14 @@ class ExchangeRate:
     source: str  # public address the rate comes from
 
 
+@lru_cache(maxsize=None)
+def _locale(code: str) -> Locale:
+    return Locale.parse(code)  # parsed once: Babel would parse the code again for every figure
+
+
+@lru_cache(maxsize=65536)  # the same figures are written on a project's page, card, list item and factsheet
 def number(value: float, locale: str, digits: int = 2) -> str:
-    return format_decimal(round(value, digits), locale=locale)
+    return format_decimal(round(value, digits), locale=_locale(locale))
 
 
 def area(value: float, locale: str) -> str:
@@ -56,5 +65,6 @@ def investment_in_vnd_bn(vnd_bn: float | None, usd_m: float | None, rate: Exchan
     return None if usd_m is None else usd_m * rate.vnd_per_usd / 1000
 
 
+@lru_cache(maxsize=4096)
 def long_date(value: datetime.date, locale: str) -> str:
-    return format_date(value, format="long", locale=locale)
+    return format_date(value, format="long", locale=_locale(locale))

@@ -11,8 +11,10 @@ from pathlib import Path
 from scripts.catalogue import listing, opendata, paging, template_files
 from scripts.catalogue.minimap import outline_svg
 from scripts.catalogue.model import Project
-from scripts.catalogue.pages import PageContext, page_filename, page_url, project_page, qr_filename, qr_svg
+from scripts.catalogue.pages import PageContext, page_filename, page_url, project_page, qr_filename
+from scripts.catalogue.qr import qr_svg
 from scripts.languages import Language
+from scripts.site_files import folder as site_files_folder
 
 PROJECT_PAGES = Path("projects")
 OPEN_DATA = Path("opendata")
@@ -52,7 +54,7 @@ def generate(projects: list[Project], languages: list[Language], context: PageCo
     for project in projects:
         for language in languages:
             files[docs_dir / PROJECT_PAGES / page_filename(project.id, language)] = project_page(project, language, context)
-            qr_path = docs_dir / ASSETS / "qr" / qr_filename(project.id, language)
+            qr_path = site_files_folder(docs_dir) / ASSETS / "qr" / qr_filename(project.id, language)
             url = page_url(context.site_url, project.id, language)
             if not (qr_path.exists() and url.encode("utf-8") in qr_path.read_bytes()):
                 files[qr_path] = qr_svg(url)

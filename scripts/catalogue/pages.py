@@ -8,13 +8,10 @@ stored escaped.
 from __future__ import annotations
 
 import datetime
-import io
 import json
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
-
-import segno
 
 from scripts.catalogue import formatting
 from scripts.catalogue.geo import Outline
@@ -27,6 +24,7 @@ from scripts.seo import relative_root
 
 FALLBACK_LOCALE = "en"  # the template's contract: an empty Lao field shows the English text
 QR_SIZE = 120  # CSS pixels the QR image is shown at
+PROJECT_BODY = "<!-- project-body -->"  # in a generated project page, where its HTML goes (fill_project_body)
 APPROXIMATE = "approximate"  # position_note value shown as a translated "approximate position" note
 
 
@@ -52,18 +50,8 @@ def page_url(site_url: str, project_id: str, language: Language) -> str:
 
 
 def qr_filename(project_id: str, language: Language) -> str:
-    """Where the QR code of a project page is written, under docs/assets/catalogue/qr/."""
+    """Where the QR code of a project page is published, under assets/catalogue/qr/ (scripts/site_files.py)."""
     return f"{language.locale}/{project_id}.svg"
-
-
-def qr_svg(url: str) -> str:
-    """A standalone SVG QR code of `url`, drawn in black on white for print."""
-    # A fixed mask pattern skips segno's search for the best of eight, which cost ~8 ms per code;
-    # any mask gives a valid code that scanners read.
-    code = segno.make(url, error="m", mask=0)
-    buffer = io.BytesIO()
-    code.save(buffer, kind="svg", scale=3, border=2, light="#fff", xmldecl=False, svgns=True, title=url)
-    return buffer.getvalue().decode("utf-8")
 
 
 def badges(project: Project, locale: str, vocabularies: Vocabularies) -> str:
@@ -149,14 +137,14 @@ def front_matter_block(values: dict) -> str:
 
 
 def project_page(project: Project, language: Language, context: PageContext) -> str:
-    """The whole Markdown source of a project's page in one language."""
+    """The Markdown source of a project's page in one language: its header, a placeholder for the
+    body and the link back to the catalogue. The body (project_body) takes the placeholder's place
+    after Markdown has run (hooks: on_page_content): Markdown would only pass the raw HTML through,
+    at a cost of about a millisecond a page."""
     _ = gettext_for(language.locale)
     locale = language.locale
-    name, name_locale = project.name(locale, FALLBACK_LOCALE)
-    summary, summary_locale = project.summary(locale, FALLBACK_LOCALE)
-    url = page_url(context.site_url, project.id, language)
-    assets = detail_page_root(language) + "assets/catalogue/"
-    description = " ".join(summary.split())
+    name = project.name(locale, FALLBACK_LOCALE)[0]
+    description = " ".join(project.summary(locale, FALLBACK_LOCALE)[0].split())
     front_matter = {
         "title": escape(name),
         "description": escape(description[:155] + ("…" if len(description) > 155 else "")),
@@ -164,11 +152,28 @@ def project_page(project: Project, language: Language, context: PageContext) -> 
     }
     if locale not in project.names or locale not in project.summaries:
         front_matter["review"] = "needed"
+    label = _("Back to the project catalogue")
+    back = f"[{label}](../catalogue/index.md)"
+    return front_matter_block(front_matter) + PROJECT_BODY + "\n\n" + back + "\n"
+
+
+def fill_project_body(html: str, project: Project, language: Language, context: PageContext) -> str:
+    """Put the project's body in place of the placeholder that project_page wrote."""
+    return html.replace(PROJECT_BODY, project_body(project, language, context), 1)
+
+
+def project_body(project: Project, language: Language, context: PageContext) -> str:
+    """The HTML of a project's page in one language; everything from data escaped."""
+    _ = gettext_for(language.locale)
+    locale = language.locale
+    name, name_locale = project.name(locale, FALLBACK_LOCALE)
+    summary, summary_locale = project.summary(locale, FALLBACK_LOCALE)
+    url = page_url(context.site_url, project.id, language)
+    assets = detail_page_root(language) + "assets/catalogue/"
     labels = {
         "untranslated": _("This project has not been translated into this language yet; its text is shown in English."),
         "summary": _("Summary"),
         "scan": _("Scan to open this page:"),
-        "back": _("Back to the project catalogue"),
         "qr": _("QR code of this page's address"),
         "pdf": _("Factsheet to print (PDF, A4)"),
     }
@@ -198,6 +203,4 @@ def project_page(project: Project, language: Language, context: PageContext) -> 
         "</figure>",
         "</div>",
     ]
-    back = f"[{labels['back']}](../catalogue/index.md)"
-    header = front_matter_block(front_matter)
-    return header + "\n".join(part for part in body if part) + "\n\n" + back + "\n"
+    return "\n".join(part for part in body if part)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
-import segno
-
 from scripts.catalogue import formatting
+from scripts.catalogue.qr import qr_svg
 from scripts.catalogue.minimap import outline_svg, position_percent
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, page_url
@@ -16,11 +16,16 @@ from scripts.locales import gettext_for
 
 
 def _qr(url: str) -> str:
-    return segno.make(url, error="m").svg_inline(scale=4, border=2)
+    return qr_svg(url).replace(f"<title>{escape(url)}</title>", "")  # the address is printed beside it
+
+
+@lru_cache(maxsize=4)
+def _outline(outline) -> str:
+    return outline_svg(outline)
 
 
 def _map(context: PageContext, lat: float, lon: float) -> str:
-    svg = outline_svg(context.outline)
+    svg = _outline(context.outline)
     left, top = position_percent(context.outline, lat, lon)
     width = float(svg.split('viewBox="0 0 ')[1].split(" ")[0])
     height = float(svg.split('viewBox="0 0 ')[1].split('"')[0].split(" ")[1])

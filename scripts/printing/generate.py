@@ -1,4 +1,7 @@
-"""Write the printed handouts into docs/print/<locale>/ (published with the site and the kiosk)."""
+"""Write the printed handouts, published at print/<locale>/ with the site and the kiosk.
+
+The catalogue brochure, linked from Markdown, is written into docs/; the factsheets of projects and
+parks, one per row and language, into the site files (scripts/site_files.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from scripts.content.parks import Parks
 from scripts.languages import Language
 from scripts.printing.factsheets import catalogue_brochure, park_factsheet, project_factsheet
 from scripts.printing.pdf import render_pdfs
+from scripts.site_files import folder as site_files_folder
 
 PRINT_DIR = Path("print")
 
@@ -30,12 +34,13 @@ def brochure_pdf(language: Language) -> str:
 def generate_print(projects: list[Project], parks: Parks, languages: list[Language], context: PageContext,
                    docs_dir: Path) -> list[Path]:
     documents = []
+    factsheets = site_files_folder(docs_dir)
     for language in languages:
-        documents += [(project_factsheet(project, language, context), docs_dir / project_pdf(project.id, language))
+        documents += [(project_factsheet(project, language, context), factsheets / project_pdf(project.id, language))
                       for project in projects]
-        documents += [(park_factsheet(park, parks, language, context), docs_dir / park_pdf(park.id, language))
+        documents += [(park_factsheet(park, parks, language, context), factsheets / park_pdf(park.id, language))
                       for park in parks.parks]
         documents.append((catalogue_brochure(projects, language, context), docs_dir / brochure_pdf(language)))
     written = render_pdfs(documents)
-    remove_stale((docs_dir / PRINT_DIR).rglob("*.pdf"), written)
+    remove_stale([*(docs_dir / PRINT_DIR).rglob("*.pdf"), *(factsheets / PRINT_DIR).rglob("*.pdf")], written)
     return written

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
 from scripts.languages import ROOT
+from scripts.site_files import link_or_copy
 
 FONTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "fonts.css"
 CACHE = ROOT / ".cache" / "pdf"
@@ -97,7 +97,7 @@ def render_pdf(html: str, target: Path) -> Path:
     cached = _cached_path(html)
     if not cached.exists():
         _render_into_cache(html)
-    if not target.exists() or target.read_bytes() != cached.read_bytes():
+    if not (target.exists() and os.path.samefile(target, cached)):
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target)
+        link_or_copy(cached, target)
     return target

@@ -1,0 +1,32 @@
+"""QR codes of page addresses as SVG, kept in a cache by address: encoding one costs milliseconds,
+and every project has a code on its page and on its factsheet in each language."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import segno
+
+from scripts.languages import ROOT
+
+CACHE = ROOT / ".cache" / "qr"
+
+
+def qr_svg(url: str) -> str:
+    """A standalone SVG QR code of `url`, drawn in black on white for print."""
+    cached = CACHE / (hashlib.sha256(url.encode("utf-8")).hexdigest()[:24] + ".svg")
+    if cached.exists():
+        return cached.read_text("utf-8")
+    # A fixed mask pattern skips segno's search for the best of eight, which cost ~8 ms per code;
+    # any mask gives a valid code that scanners read.
+    code = segno.make(url, error="m", mask=0)
+    buffer = io.BytesIO()
+    code.save(buffer, kind="svg", scale=3, border=2, light="#fff", xmldecl=False, svgns=True, title=url,
+              omitsize=True)  # a viewBox, no fixed size: it scales to the box it is shown in
+    svg = buffer.getvalue().decode("utf-8")
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_name(f"{cached.name}.{id(svg)}.tmp")
+    partial.write_text(svg, "utf-8")
+    partial.replace(cached)
+    return svg
