@@ -125,8 +125,9 @@ def run(count: int, quick: bool) -> dict:
         parallel = measure([*build, "--parallel"], project, site)
         baseline_config = write_baseline(work / "baseline", count)
         baseline_site = work / "baseline" / "site"
-        baseline = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(baseline_site)],
-                           work / "baseline", baseline_site)
+        stock = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(baseline_site)]
+        baseline = measure(stock, work / "baseline", baseline_site)
+        baseline_again = measure(stock, work / "baseline", baseline_site)  # into its last site, as ours
         folium_file = folium_default_map(rows, site / "folium-default.html")
         base_server, base_url = bench_web.serve(baseline_site)
         pages = {}
@@ -145,7 +146,7 @@ def run(count: int, quick: bool) -> dict:
         server.shutdown()
         base_server.shutdown()
     ratio = round(ours["ms_per_page"] / baseline["ms_per_page"], 2)
-    ratio_again = round(again["ms_per_page"] / baseline["ms_per_page"], 2)
+    ratio_again = round(again["ms_per_page"] / baseline_again["ms_per_page"], 2)
     budgets = {
         "lighthouse_all_categories_at_least_0.95": all(v >= BUDGET_LIGHTHOUSE for name, s in scores.items()
                                                        if name != "stock-material-home" for v in s.values()),
@@ -153,12 +154,13 @@ def run(count: int, quick: bool) -> dict:
         "build_per_page_at_most_1.2x_stock_cold_caches": ratio <= BUDGET_BUILD,
         "build_per_page_at_most_1.2x_stock_nothing_changed": ratio_again <= BUDGET_BUILD,
         "parallel_build_faster_than_stock_cold_caches": parallel["seconds"] < baseline["seconds"],
-        "parallel_build_faster_than_stock_nothing_changed": parallel_again["seconds"] < baseline["seconds"],
+        "parallel_build_faster_than_stock_nothing_changed": parallel_again["seconds"] < baseline_again["seconds"],
     }
     return {"date": time.strftime("%Y-%m-%d"), "projects": count, "languages": len(languages()),
             "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
             "ours": ours, "ours_unchanged_rebuild": again, "ours_parallel": parallel,
             "ours_parallel_unchanged_rebuild": parallel_again, "stock_baseline": baseline,
+            "stock_baseline_again": baseline_again,
             "ratio_per_page_ours_to_stock": ratio, "ratio_per_page_unchanged_rebuild_to_stock": ratio_again, "page_weights": weights, "lighthouse": scores,
             "map_page_and_data": map_files, "folium_default_map_html": map_default,
             "map_ratio_to_folium_default": round(map_files["raw_kb"] / map_default["raw_kb"], 3), "budgets": budgets}
@@ -170,7 +172,7 @@ def print_table(figures: dict) -> None:
     for label, key in (("ours", "ours"), ("ours, nothing changed", "ours_unchanged_rebuild"),
                        ("ours, parallel languages", "ours_parallel"),
                        ("ours, parallel, unchanged", "ours_parallel_unchanged_rebuild"),
-                       ("stock Material + i18n", "stock_baseline")):
+                       ("stock Material + i18n", "stock_baseline"), ("stock, built again", "stock_baseline_again")):
         b = figures[key]
         print(f"{label:<26}{b['seconds']:>9}{b['peak_rss_mb']:>9}{b['html_pages']:>7}{b['ms_per_page']:>9}")
     print(f"ratio per page, ours / stock: {figures['ratio_per_page_ours_to_stock']} (cold caches), "

@@ -1,7 +1,8 @@
 """MkDocs hooks: the thin glue between MkDocs and the plain functions in scripts/.
 
 MkDocs-static-i18n runs a whole build per language, so every hook here runs once per language
-and must not keep state across languages.
+and must not keep state across languages: the one thing kept, the data step's result, is set again
+by on_config at the start of every build.
 """
 
 from __future__ import annotations
@@ -27,27 +28,30 @@ def _current_locale(config) -> str:
     return config.theme["language"]
 
 
+_current: dict = {}  # the data step's result for the build under way (on_config sets it for each build)
+
+
 def on_config(config):
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugs.markdown_slugify
     locales.compile_catalogs(languages.locales())
-    _catalogue(config)
+    try:
+        _current["prepared"] = build_step.prepare(Path(config.docs_dir), config.site_url, dict(config.extra))
+    except build_step.CatalogueError as problems:
+        raise PluginError(f"the content or data files have problems:\n{problems}") from None
     return config
 
 
-def _catalogue(config):
-    try:
-        return build_step.prepare(Path(config.docs_dir), config.site_url, dict(config.extra))
-    except build_step.CatalogueError as problems:
-        raise PluginError(f"the content or data files have problems:\n{problems}") from None
+def _prepared() -> build_step.PreparedCatalogue:
+    return _current["prepared"]
 
 
 def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri.startswith("news/posts/") and "date" in page.meta:
-        prepared = _catalogue(config)
+        prepared = _prepared()
         markdown = news.decorate_post(markdown, page.meta, _current_locale(config), prepared.content.tags)
     if markers.MARKER.search(markdown):
         language = next(lang for lang in languages.languages() if lang.locale == _current_locale(config))
-        return markers.fill_markers(markdown, language, _catalogue(config), page.url)
+        return markers.fill_markers(markdown, language, _prepared(), page.url)
     return None
 
 
@@ -78,7 +82,7 @@ _photos: dict = {}  # site path of each photo → its processed versions (same f
 
 def on_page_content(html, page, config, files):
     if page.file.src_uri.startswith("projects/") and "project" in page.meta:
-        prepared = _catalogue(config)
+        prepared = _prepared()
         language = languages.language(_current_locale(config))
         html = fill_project_body(html, prepared.project(page.meta["project"]), language, prepared.context)
     return images.picture_html(html, page.url, _photos) if _photos else html
