@@ -73,27 +73,30 @@ def replace_directory(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def prepare_once(config_file: Path, site_url: str | None) -> None:
-    """Generate the data-driven pages and files once, before the language processes start."""
+def prepare_once(config_file: Path, site_url: str | None) -> Path:
+    """Generate the data-driven pages and files once, before the language processes start; returns
+    the docs folder."""
     from scripts.catalogue import build_step
     from scripts.locales import compile_catalogs
 
     config = load_mkdocs_config(config_file)
     url = site_url or os.environ.get("SITE_URL") or config["site_url"]
     compile_catalogs([language.locale for language in languages(config_file)], config_file.parent / "locales")
-    build_step.prepare(config_file.parent / config.get("docs_dir", "docs"), url if url.endswith("/") else url + "/",
-                       config.get("extra", {}), config_file.parent / "data")
+    docs_dir = config_file.parent / config.get("docs_dir", "docs")
+    build_step.prepare(docs_dir, url if url.endswith("/") else url + "/", config.get("extra", {}),
+                       config_file.parent / "data")
+    return docs_dir
 
 
 def run_parallel(staging: Path, config_file: Path, site_url: str | None) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})}
-    prepare_once(config_file, site_url)
+    docs_dir = prepare_once(config_file, site_url)
     failed = build_parallel(config_file, staging, env)
     if failed is not None:
         print(failed[-4000:], file=sys.stderr)
         return 1
     write_language_indexes(staging, languages(config_file))
-    site_files.publish(site_files.folder(config_file.parent / "docs"), staging)
+    site_files.publish(site_files.folder(docs_dir), staging)
     return 0
 
 

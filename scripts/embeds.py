@@ -69,4 +69,7 @@ def generate_embeds(projects: list[Project], languages: list[Language], context:
             wanted[folder / f"project-{project.id}-{language.locale}.html"] = project_card(project, language, context)
         for sector in context.vocabularies.sectors:
             wanted[folder / f"sector-{sector}-{language.locale}.html"] = sector_list(sector, projects, language, context)
-    return write_files(wanted, [*folder.glob("project-*.html"), *folder.glob("sector-*.html")])
+    before = docs_dir / "embed"  # where cards were written until they left MkDocs: removed once there
+    candidates = [path for place in (folder, before) for pattern in ("project-*.html", "sector-*.html")
+                  for path in place.glob(pattern)]
+    return write_files(wanted, candidates)

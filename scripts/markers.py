@@ -43,7 +43,8 @@ def fill_markers(markdown: str, language: Language, prepared: PreparedCatalogue,
     within = relative_root(page_url[len(language.prefix):])  # to the language's root
     projects = list(prepared.projects)
     blocks: dict[str, Callable[[str | None], str]] = {
-        "list": lambda arg: catalogue_list(projects, locale, prepared.context, within, root, int(arg or 1)),
+        "list": lambda arg: catalogue_list(projects, locale, prepared.context, within, root, int(arg or 1),
+                                           prepared.listing_versions.get(locale, "")),
         "sector-projects": lambda arg: sector_projects(projects, arg, locale, prepared.context, within),
         "columns": lambda arg: template_files.columns_table(vocabularies, locale),
         "sectors": lambda arg: template_files.vocabulary_table(vocabularies, "sectors", locale),

@@ -37,7 +37,9 @@ def build_one(locale: str, site_dir: Path, config_file: Path) -> None:
 
 def _start(language: Language, folder: Path, config_file: Path, env: dict) -> tuple[int, Path]:
     """Fork a child that builds one language; it inherits what the parent has loaded and prepared
-    (imports, the catalogue step's result), so it starts at once. Returns its pid and log file."""
+    (imports, the catalogue step's result), so it starts at once. Returns its pid and log file.
+    The command-line build forks from a single thread; callers that run threads (the test suite's
+    local servers) only have threads waiting on sockets, which the child never touches."""
     log = folder.with_name(folder.name + ".log")
     sys.stdout.flush()
     sys.stderr.flush()
@@ -49,6 +51,7 @@ def _start(language: Language, folder: Path, config_file: Path, env: dict) -> tu
         output = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
         os.dup2(output, 1)
         os.dup2(output, 2)
+        sys.stdout = sys.stderr = open(output, "w", encoding="utf-8", closefd=False)  # also under pytest's capture
         os.environ.update(env)
         os.chdir(config_file.parent)
         build_one(language.locale, folder, config_file)

@@ -5,9 +5,13 @@ import datetime
 import io
 import json
 
+from pathlib import Path
+
 import yaml
 
 from scripts.catalogue import opendata
+from scripts.catalogue.generate import generate
+from scripts.catalogue.paging import PAGE_SIZE
 from scripts.catalogue.build_step import exchange_rate
 from scripts.catalogue.geo import load_outline
 from scripts.catalogue.listing import catalogue_list, search_text
@@ -18,6 +22,7 @@ from scripts.catalogue.pages import PageContext, fill_project_body
 from scripts.catalogue.qr import qr_svg
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.languages import languages, load_mkdocs_config
+from scripts.site_files import folder as site_files_folder
 
 EVIL = '<script>window.pwned=1</script>${alert(1)}"\' onmouseover="x'
 CONTEXT = PageContext(load_vocabularies(), load_outline(), exchange_rate(load_mkdocs_config()["extra"]),
@@ -107,3 +112,16 @@ def test_open_data_round_trips():
     assert document["licence"]["name"] == "CC BY 4.0" and len(document["projects"]) == 2
     geojson = json.loads(opendata.to_geojson(projects, locales))
     assert geojson["features"][0]["geometry"] == {"type": "Point", "coordinates": [105.7, 18.817]}
+
+
+def test_generated_files_of_removed_projects_are_removed(tmp_path: Path):
+    docs = tmp_path / "docs"
+    many = [project(id=f"p-{number}") for number in range(PAGE_SIZE + 1)]
+    generate(many, languages(), CONTEXT, docs)
+    qr_codes = site_files_folder(docs) / "assets" / "catalogue" / "qr"
+    assert (docs / "catalogue" / "page" / "2.en.md").is_file() and (qr_codes / "en" / f"p-{PAGE_SIZE}.svg").is_file()
+    removed = generate(many[:2], languages(), CONTEXT, docs)
+    assert docs / "catalogue" / "page" / "2.en.md" in removed and not list((docs / "catalogue" / "page").glob("*.md"))
+    assert sorted(path.name for path in (qr_codes / "en").iterdir()) == ["p-0.svg", "p-1.svg"]
+    assert sorted(path.name for path in (docs / "projects").iterdir()) == [
+        "p-0.en.md", "p-0.lo.md", "p-0.md", "p-1.en.md", "p-1.lo.md", "p-1.md"]

@@ -15,7 +15,9 @@
   function release(kind) {
     if (released[kind]) return;
     released[kind] = true;
-    waiting[kind].splice(0).forEach(function (start) { start(); });
+    waiting[kind].splice(0).forEach(function (start) {
+      try { start(); } catch (error) { /* a request Material gave up on meanwhile */ }
+    });
   }
 
   function kindOf(url) {

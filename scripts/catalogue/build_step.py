@@ -1,7 +1,8 @@
 """The catalogue as one build step: load and validate the data, then write the generated files.
 
 Called by the MkDocs hooks once per language build; the result is cached by the data files'
-fingerprint, so the three language builds validate and generate only once.
+fingerprint, so the three language builds validate and generate only once, and kept on disk
+(step_cache.py), so a build in which nothing it depends on has changed skips it altogether.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.catalogue import step_cache
 from scripts.catalogue.formatting import ExchangeRate
 from scripts.catalogue.generate import generate
 from scripts.catalogue.geo import load_outline
 from scripts.catalogue.model import Project
+from scripts.catalogue.paging import listing_script_path, listing_version
 from scripts.catalogue.pages import PageContext
 from scripts.catalogue.problems import report
 from scripts.catalogue.validate import load_catalogue
@@ -40,6 +43,7 @@ class PreparedCatalogue:
     places: MapPlaces
     parks: Parks
     content: Content
+    listing_versions: dict[str, str]  # locale → version of its catalogue listing script (paging.py)
 
     def project(self, project_id: str) -> Project:
         by_id = self.__dict__.get("_by_id")
@@ -63,10 +67,16 @@ def fingerprint(data_dir: Path, *extra) -> tuple:
 
 
 def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / "data") -> PreparedCatalogue:
-    key = fingerprint(data_dir, *fingerprint(docs_dir / "news" / "posts"), str(docs_dir), site_url, repr(extra.get("exchange_rate")), datetime.date.today(),
-                      extra.get("catalogue_stale_after_days"))
+    settings = (str(docs_dir), site_url, repr(extra.get("exchange_rate")), datetime.date.today(),
+                extra.get("catalogue_stale_after_days"))
+    key = fingerprint(data_dir, *fingerprint(docs_dir / "news" / "posts"), *settings)
     if key in _prepared:
         return _prepared[key]
+    stored = step_cache.load(step_cache.inputs_key(docs_dir, data_dir, settings))
+    if stored is not None:  # nothing read or written by this step has changed since it last ran
+        _prepared.clear()
+        _prepared[key] = stored
+        return stored
     load_vocabularies.cache_clear()
     load_outline.cache_clear()
     catalogue = load_catalogue(data_dir, root=data_dir.parent)
@@ -91,5 +101,8 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
     write_editors_page(docs_dir, data_dir.parent, catalogue.projects)
     write_if_changed(docs_dir / "assets" / "javascripts" / "search-lao-names.js", names_script())
     _prepared.clear()
-    _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places, parks, content)
+    versions = {language.locale: listing_version((docs_dir / listing_script_path(language.locale)).read_text("utf-8"))
+                for language in languages()}
+    _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places, parks, content, versions)
+    step_cache.save(step_cache.inputs_key(docs_dir, data_dir, settings), _prepared[key])  # after writing
     return _prepared[key]

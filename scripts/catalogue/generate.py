@@ -55,9 +55,7 @@ def generate(projects: list[Project], languages: list[Language], context: PageCo
         for language in languages:
             files[docs_dir / PROJECT_PAGES / page_filename(project.id, language)] = project_page(project, language, context)
             qr_path = site_files_folder(docs_dir) / ASSETS / "qr" / qr_filename(project.id, language)
-            url = page_url(context.site_url, project.id, language)
-            if not (qr_path.exists() and url.encode("utf-8") in qr_path.read_bytes()):
-                files[qr_path] = qr_svg(url)
+            files[qr_path] = qr_svg(page_url(context.site_url, project.id, language))
     vocabularies = context.vocabularies
     files[docs_dir / OPEN_DATA / "catalogue.csv"] = opendata.to_csv(projects, locales)
     files[docs_dir / OPEN_DATA / "catalogue.json"] = opendata.to_json(projects, locales, vocabularies)
@@ -69,5 +67,7 @@ def generate(projects: list[Project], languages: list[Language], context: PageCo
     for locale in locales:
         items = listing.listing_items(projects, locale, context)
         files[docs_dir / paging.listing_script_path(locale)] = paging.listing_script(items)
-    generated_pages = [*(docs_dir / PROJECT_PAGES).glob("*.md"), *(docs_dir / paging.PAGER_DIR).glob("*.md")]
-    return write_files(files, generated_pages)
+    generated = [*(docs_dir / PROJECT_PAGES).glob("*.md"), *(docs_dir / paging.PAGER_DIR).glob("*.md"),
+                 *(site_files_folder(docs_dir) / ASSETS / "qr").rglob("*.svg"),
+                 *(docs_dir / ASSETS / "qr").rglob("*.svg")]  # where QR codes were written before site files
+    return write_files(files, generated)

@@ -37,7 +37,8 @@ def filters(projects: list[Project], locale: str, context: PageContext, shown: t
     vocab = context.vocabularies
     localities = sorted({p.locality for p in projects})
     labels = {"form": _("Filter the catalogue"), "search": _("Search"), "sort": _("Sort by"),
-              "clear": _("Clear filters"), "count": _("%(shown)s of %(total)s projects shown")}
+              "clear": _("Clear filters"), "count": _("%(shown)s of %(total)s projects shown"),
+              "error": _("The full list could not be loaded. Check the connection and try again.")}
     sorts = [("name", _("Name")), ("investment", _("Investment, largest first")),
              ("area", _("Land area, largest first")), ("updated", _("Last checked, newest first"))]
     return (
@@ -50,7 +51,8 @@ def filters(projects: list[Project], locale: str, context: PageContext, shown: t
         + f'<label>{escape(labels["sort"])} <select name="sort" data-filter="sort">{_options(sorts)}</select></label>'
         + f'<button type="reset">{escape(labels["clear"])}</button>'
         + "</form>"
-        + f'<p class="catalogue-count" aria-live="polite" data-template="{escape(labels["count"])}">'
+        + f'<p class="catalogue-count" aria-live="polite" data-template="{escape(labels["count"])}" '
+        + f'data-error="{escape(labels["error"])}">'
         + escape(_count_text(len(projects), shown, locale)) + "</p>"
     )
 
@@ -98,16 +100,17 @@ def ordered(projects: list[Project], locale: str) -> list[Project]:
 
 
 def catalogue_list(projects: list[Project], locale: str, context: PageContext, within: str, site_root: str,
-                   page: int = 1) -> str:
+                   page: int = 1, listing_version: str = "") -> str:
     """Page `page` of the catalogue, on a page whose relative paths to its language's root and to the
-    site's root are `within` and `site_root`."""
+    site's root are `within` and `site_root`; `listing_version` names the listing script's content,
+    so a browser never pairs a new page with an old cached listing."""
     _ = gettext_for(locale)
     listed = paging.page_slice(ordered(projects, locale), page)
     first = (page - 1) * paging.PAGE_SIZE + 1
     items = "".join(_item(project, locale, context, within) for project in listed)
     count = paging.page_count(len(projects))
     data = (f'data-root="{escape(within)}" data-page-size="{paging.PAGE_SIZE}" data-total="{len(projects)}" '
-            f'data-listing="{escape(site_root + paging.listing_script_path(locale))}"')
+            f'data-listing="{escape(site_root + paging.listing_script_path(locale))}?v={escape(listing_version)}"')
     heading, more = _("Projects"), _("Show more projects")
     return (f'<div class="catalogue" data-catalogue {data}><h2 id="projects">{escape(heading)}</h2>'
             f'{filters(projects, locale, context, (first, first + len(listed) - 1))}'

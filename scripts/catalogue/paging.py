@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from html import escape
 from pathlib import Path
@@ -41,6 +42,11 @@ def page_path(number: int) -> str:
 def listing_script_path(locale: str) -> str:
     """The script with every catalogue item of one language, relative to the site root."""
     return f"assets/catalogue/listing-{locale}.js"
+
+
+def listing_version(script: str) -> str:
+    """A short name for the content of a listing script, added to its address."""
+    return hashlib.sha256(script.encode("utf-8")).hexdigest()[:12]
 
 
 def listing_script(items_html: list[str]) -> str:
@@ -77,7 +83,7 @@ def pager_html(current: int, count: int, locale: str, within: str) -> str:
         if number is None:
             parts.append('<span aria-hidden="true">…</span>')
         elif number == current:
-            parts.append(f'<a aria-current="page" aria-label="{escape(label)}">{number}</a>')
+            parts.append(f'<a href="{within}{page_path(number)}" aria-current="page" aria-label="{escape(label)}">{number}</a>')
         else:
             parts.append(f'<a href="{within}{page_path(number)}" aria-label="{escape(label)}">{number}</a>')
     if current < count:

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 
 import segno
 
 from scripts.languages import ROOT
 
 CACHE = ROOT / ".cache" / "qr"
+DRAWING = "svg scale=3 border=2 mask=0 omitsize"  # part of the cache key: change it with the drawing
 
 
 def qr_svg(url: str) -> str:
     """A standalone SVG QR code of `url`, drawn in black on white for print."""
-    cached = CACHE / (hashlib.sha256(url.encode("utf-8")).hexdigest()[:24] + ".svg")
+    cached = CACHE / (hashlib.sha256(f"{DRAWING}\x1f{url}".encode("utf-8")).hexdigest()[:24] + ".svg")
     if cached.exists():
         return cached.read_text("utf-8")
     # A fixed mask pattern skips segno's search for the best of eight, which cost ~8 ms per code;
@@ -26,7 +28,7 @@ def qr_svg(url: str) -> str:
               omitsize=True)  # a viewBox, no fixed size: it scales to the box it is shown in
     svg = buffer.getvalue().decode("utf-8")
     CACHE.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_name(f"{cached.name}.{id(svg)}.tmp")
+    partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
     partial.write_text(svg, "utf-8")
     partial.replace(cached)
     return svg

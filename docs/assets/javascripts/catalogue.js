@@ -40,14 +40,19 @@
       var holder = document.createElement("ul");
       holder.innerHTML = (window.NGHEAN_CATALOGUE_LISTING || []).join("");
       root.everyItem = Array.prototype.slice.call(holder.children);
+      var fromDisk = window.location.protocol === "file:";  // the kiosk: folders do not open index.html
       root.everyItem.forEach(function (item) {
         item.querySelectorAll("a[href]").forEach(function (link) {
-          link.setAttribute("href", root.dataset.root + link.getAttribute("href"));
+          var href = root.dataset.root + link.getAttribute("href");
+          link.setAttribute("href", fromDisk && /\/$/.test(href) ? href + "index.html" : href);
         });
       });
       root.waiting.splice(0).forEach(function (callback) { callback(root.everyItem); });
     };
-    script.onerror = function () { root.waiting = []; script.remove(); };  // the next filter tries again
+    script.onerror = function () {  // the next filter tries again
+      root.waiting.splice(0).forEach(function (callback) { callback(null); });
+      script.remove();
+    };
     document.head.appendChild(script);
   }
 
@@ -124,7 +129,15 @@
         if (pages) pages.hidden = false;
         return;
       }
-      loadListing(root, function (everyItem) { render(currentState(), everyItem); });
+      loadListing(root, function (everyItem) {
+        if (JSON.stringify([currentState(), limit]) !== shownKey) return;  // the reader has moved on
+        if (!everyItem) {
+          shownKey = null;
+          count.textContent = count.dataset.error;
+          return;
+        }
+        render(currentState(), everyItem);
+      });
     }
 
     function restart() {

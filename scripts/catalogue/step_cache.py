@@ -1,0 +1,61 @@
+"""Skip the whole data step when nothing it reads or writes has changed since its last run.
+
+The key covers everything the step depends on or produces: the data files, every file under docs/
+(hand-written pages, news, and the generated pages and files themselves), the folders of the site
+files, our code and translations, mkdocs.yml, and the build's own settings (address, date). Any
+edit, new file or deleted file changes it; the step then runs in full and stores its result again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from scripts.languages import ROOT
+from scripts.site_files import folder as site_files_folder
+
+CACHE = ROOT / ".cache" / "data-step.pickle"
+
+
+def _files(folder: Path, suffixes: tuple[str, ...] = ()) -> list[tuple[str, int, int]]:
+    found = []
+    for directory, _, names in os.walk(folder):
+        for name in names:
+            if not suffixes or name.endswith(suffixes):
+                stat = os.stat(os.path.join(directory, name))
+                found.append((os.path.join(directory, name), stat.st_mtime_ns, stat.st_size))
+    return sorted(found)
+
+
+def _folders(folder: Path) -> list[tuple[str, int]]:
+    """Folders and their modification times: a file added or removed inside changes them."""
+    return sorted((directory, os.stat(directory).st_mtime_ns) for directory, _, _ in os.walk(folder))
+
+
+def inputs_key(docs_dir: Path, data_dir: Path, settings: tuple) -> str:
+    project = data_dir.parent
+    config = project / "mkdocs.yml"
+    parts = (settings, _files(data_dir), _files(docs_dir), _folders(site_files_folder(docs_dir)),
+             _files(ROOT / "scripts", (".py",)), _files(project / "locales", (".po",)),
+             config.read_bytes() if config.exists() else b"")
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+
+
+def load(key: str):
+    """The stored result for `key`, or None."""
+    try:
+        with open(CACHE, "rb") as handle:
+            stored_key, prepared = pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
+        return None
+    return prepared if stored_key == key else None
+
+
+def save(key: str, prepared) -> None:
+    CACHE.parent.mkdir(parents=True, exist_ok=True)
+    partial = CACHE.with_name(f"{CACHE.name}.{os.getpid()}.tmp")
+    with open(partial, "wb") as handle:
+        pickle.dump((key, prepared), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    partial.replace(CACHE)
