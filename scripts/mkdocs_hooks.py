@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from scripts import html_fixes, images, languages, locales, search_index, seo, slugs, social_cards  # noqa: E402
-from scripts import markers, site_files  # noqa: E402
+from scripts import markers, sidebars, site_files  # noqa: E402
 from scripts.catalogue import build_step  # noqa: E402
 from scripts.catalogue.pages import fill_project_body  # noqa: E402
 from scripts.content import news  # noqa: E402
@@ -56,6 +56,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_env(env, config, files):
+    env.globals["shared_sidebars"] = {}  # main.html: sidebars drawn once for pages that share them
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(locales.translations(_current_locale(config)), newstyle=True)
     return env
@@ -100,6 +101,7 @@ def on_page_context(context, page, config, nav):
         default_locale=languages.default_locale(),
     )
     context["social_card"] = _social_card(page, config)
+    context["sidebars_key"] = sidebars.shared_sidebars_key(page, nav, _current_locale(config))
     context["language_root"] = seo.language_root(context["base_url"], languages.language(_current_locale(config)))
     names = {language.locale: language.name for language in languages.languages()}
     context["original_language_name"] = names.get(getattr(page.file, "locale", ""), "")

@@ -144,6 +144,9 @@ def build_parallel(config_file: Path, staging: Path, env: dict) -> str | None:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     folders = {language.locale: work / language.locale for language in langs}
+    from mkdocs.config import load_config
+
+    load_config(config_file=str(config_file))  # the theme, plugins and extensions, imported once for all
     children = [_start(language, folders[language.locale], config_file, env) for language in langs]
     failed = None
     for pid, log in children:
