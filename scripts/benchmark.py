@@ -24,6 +24,7 @@ from pathlib import Path
 
 from scripts import bench_web
 from scripts.bench_baseline import write_baseline
+from scripts.build_site import count_pages
 from scripts.catalogue.geo import load_outline
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.languages import ROOT, languages
@@ -79,16 +80,9 @@ def measure(command: list[str], cwd: Path, site: Path) -> dict:
     seconds, peak_kb, code = result.stdout.strip().splitlines()[-1].split()
     if code != "0":
         raise SystemExit(f"benchmark build failed in {cwd}:\n{result.stderr[-3000:]}")
-    pages = rendered_pages(site)
+    pages = sum(count_pages(site).values())  # rendered pages: no 404 pages, embeddable cards or assets
     return {"seconds": round(float(seconds), 2), "peak_rss_mb": round(int(peak_kb) / 1024, 1), "html_pages": pages,
             "ms_per_page": round(float(seconds) / pages * 1000, 2)}
-
-
-def rendered_pages(site: Path) -> int:
-    """Pages MkDocs rendered: HTML files but the 404 pages, the embeddable cards and maps (written
-    by our own step, not by MkDocs) and anything under assets/."""
-    return sum(1 for page in site.rglob("*.html") if page.name != "404.html"
-               and page.relative_to(site).parts[0] not in ("embed", "assets") and page.name != "folium-default.html")
 
 
 def _weight(paths: list[Path]) -> dict:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from scripts.catalogue import step_cache
@@ -45,12 +46,12 @@ class PreparedCatalogue:
     content: Content
     listing_versions: dict[str, str]  # locale → version of its catalogue listing script (paging.py)
 
+    @cached_property
+    def _by_id(self) -> dict[str, Project]:
+        return {project.id: project for project in self.projects}
+
     def project(self, project_id: str) -> Project:
-        by_id = self.__dict__.get("_by_id")
-        if by_id is None:
-            by_id = {project.id: project for project in self.projects}
-            object.__setattr__(self, "_by_id", by_id)
-        return by_id[project_id]
+        return self._by_id[project_id]
 
 
 _prepared: dict[tuple, PreparedCatalogue] = {}
@@ -61,15 +62,10 @@ def exchange_rate(extra: dict) -> ExchangeRate:
     return ExchangeRate(float(settings["vnd_per_usd"]), str(settings["date"]), settings["source"])
 
 
-def fingerprint(data_dir: Path, *extra) -> tuple:
-    files = sorted(p for p in data_dir.rglob("*") if p.is_file())
-    return (*extra, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
-
-
 def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / "data") -> PreparedCatalogue:
     settings = (str(docs_dir), site_url, repr(extra.get("exchange_rate")), datetime.date.today(),
                 extra.get("catalogue_stale_after_days"))
-    key = fingerprint(data_dir, *fingerprint(docs_dir / "news" / "posts"), *settings)
+    key = (*settings, *step_cache.file_stamps(data_dir), *step_cache.file_stamps(docs_dir / "news" / "posts"))
     if key in _prepared:
         return _prepared[key]
     stored = step_cache.load(step_cache.inputs_key(docs_dir, data_dir, settings))

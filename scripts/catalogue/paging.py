@@ -79,13 +79,12 @@ def pager_html(current: int, count: int, locale: str, within: str) -> str:
     if current > 1:
         parts.append(link(current - 1, _("Previous page"), "prev"))
     for number in shown_numbers(current, count):
-        label = _("Page %(number)s") % {"number": number}
         if number is None:
             parts.append('<span aria-hidden="true">…</span>')
-        elif number == current:
-            parts.append(f'<a href="{within}{page_path(number)}" aria-current="page" aria-label="{escape(label)}">{number}</a>')
-        else:
-            parts.append(f'<a href="{within}{page_path(number)}" aria-label="{escape(label)}">{number}</a>')
+            continue
+        label = _("Page %(number)s") % {"number": number}
+        mark = ' aria-current="page"' if number == current else ""
+        parts.append(f'<a href="{within}{page_path(number)}"{mark} aria-label="{escape(label)}">{number}</a>')
     if current < count:
         parts.append(link(current + 1, _("Next page"), "next"))
     name = _("Catalogue pages")

@@ -19,7 +19,8 @@ from scripts.site_files import folder as site_files_folder
 CACHE = ROOT / ".cache" / "data-step.pickle"
 
 
-def _files(folder: Path, suffixes: tuple[str, ...] = ()) -> list[tuple[str, int, int]]:
+def file_stamps(folder: Path, suffixes: tuple[str, ...] = ()) -> list[tuple[str, int, int]]:
+    """(path, modification time, size) of every file under `folder`, or those ending in `suffixes`."""
     found = []
     for directory, _, names in os.walk(folder):
         for name in names:
@@ -37,8 +38,8 @@ def _folders(folder: Path) -> list[tuple[str, int]]:
 def inputs_key(docs_dir: Path, data_dir: Path, settings: tuple) -> str:
     project = data_dir.parent
     config = project / "mkdocs.yml"
-    parts = (settings, _files(data_dir), _files(docs_dir), _folders(site_files_folder(docs_dir)),
-             _files(ROOT / "scripts", (".py",)), _files(project / "locales", (".po",)),
+    parts = (settings, file_stamps(data_dir), file_stamps(docs_dir), _folders(site_files_folder(docs_dir)),
+             file_stamps(ROOT / "scripts", (".py",)), file_stamps(project / "locales", (".po",)),
              config.read_bytes() if config.exists() else b"")
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 

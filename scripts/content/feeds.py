@@ -10,8 +10,12 @@ from scripts.content.news import Post
 from scripts.languages import Language
 
 
+def _news_home(site_url: str, language: Language) -> str:
+    return f"{site_url.rstrip('/')}/{language.prefix}news/"
+
+
 def _post_url(site_url: str, language: Language, post: Post) -> str:
-    return f"{site_url.rstrip('/')}/{language.prefix}news/posts/{post.slug}/"
+    return f"{_news_home(site_url, language)}posts/{post.slug}/"
 
 
 def _moment(date: datetime.date) -> datetime.datetime:
@@ -20,7 +24,7 @@ def _moment(date: datetime.date) -> datetime.datetime:
 
 
 def rss(posts: list[Post], language: Language, default: str, site_url: str, title: str, description: str) -> str:
-    home = f"{site_url.rstrip('/')}/{language.prefix}news/"
+    home = _news_home(site_url, language)
     items = []
     for post in posts:
         version, written_in = post.version(language.locale, default)
@@ -35,7 +39,7 @@ def rss(posts: list[Post], language: Language, default: str, site_url: str, titl
 
 
 def atom(posts: list[Post], language: Language, default: str, site_url: str, title: str) -> str:
-    home = f"{site_url.rstrip('/')}/{language.prefix}news/"
+    home = _news_home(site_url, language)
     feed_url = f"{site_url.rstrip('/')}/{language.prefix}atom.xml"
     updated = _moment(posts[0].date).isoformat() if posts else _moment(datetime.date(2026, 1, 1)).isoformat()
     entries = []
