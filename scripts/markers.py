@@ -1,5 +1,6 @@
 """Generated blocks inside hand-written pages: a marker on its own line, `<!-- catalogue:NAME -->` or
 `<!-- catalogue:NAME:ARGUMENT -->` (also `content:` for blocks not drawn from the catalogue).
+Markdown keeps the marker as it is; the hooks fill it in the page's HTML.
 
 Markers:
 - `catalogue:list` or `catalogue:list:PAGE`: the catalogue with its filters, page 1 or PAGE
@@ -35,7 +36,7 @@ class UnknownMarker(KeyError):
     pass
 
 
-def fill_markers(markdown: str, language: Language, prepared: PreparedCatalogue, page_url: str) -> str:
+def fill_markers(html: str, language: Language, prepared: PreparedCatalogue, page_url: str) -> str:
     """Replace every marker of a page at `page_url` (as MkDocs gives it, e.g. "en/map/")."""
     locale = language.locale
     vocabularies = prepared.context.vocabularies
@@ -66,4 +67,4 @@ def fill_markers(markdown: str, language: Language, prepared: PreparedCatalogue,
             raise UnknownMarker(f"unknown marker '{name}' (known: {', '.join(sorted(blocks))})")
         return blocks[name](argument)
 
-    return MARKER.sub(replace, markdown)
+    return MARKER.sub(replace, html)

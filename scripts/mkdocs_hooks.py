@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from scripts import html_fixes, images, languages, locales, search_index, seo, slugs, social_cards  # noqa: E402
-from scripts import markers, sidebars, site_files  # noqa: E402
+from scripts import markers, search_entries, sidebars, site_files, templates_cache  # noqa: E402
 from scripts.catalogue import build_step  # noqa: E402
 from scripts.catalogue.pages import fill_project_body  # noqa: E402
 from scripts.content import news  # noqa: E402
@@ -48,14 +48,22 @@ def _prepared() -> build_step.PreparedCatalogue:
 def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri.startswith("news/posts/") and "date" in page.meta:
         prepared = _prepared()
-        markdown = news.decorate_post(markdown, page.meta, _current_locale(config), prepared.content.tags)
-    if markers.MARKER.search(markdown):
-        language = next(lang for lang in languages.languages() if lang.locale == _current_locale(config))
-        return markers.fill_markers(markdown, language, _prepared(), page.url)
+        return news.decorate_post(markdown, page.meta, _current_locale(config), prepared.content.tags)
     return None
 
 
+def on_pre_build(config):
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None and hasattr(search, "search_index"):
+        _search_caches[_current_locale(config)] = cache = search_entries.EntryCache(_current_locale(config))
+        cache.attach(search.search_index)
+
+
+_search_caches: dict[str, search_entries.EntryCache] = {}  # locale → its pages' search entries (one build)
+
+
 def on_env(env, config, files):
+    env.bytecode_cache = templates_cache.bytecode_cache()
     env.globals["shared_sidebars"] = {}  # main.html: sidebars drawn once for pages that share them
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(locales.translations(_current_locale(config)), newstyle=True)
@@ -82,10 +90,13 @@ _photos: dict = {}  # site path of each photo → its processed versions (same f
 
 
 def on_page_content(html, page, config, files):
+    """Generated HTML goes in after Markdown, which then has only a marker line to read."""
+    language = languages.language(_current_locale(config))
     if page.file.src_uri.startswith("projects/") and "project" in page.meta:
         prepared = _prepared()
-        language = languages.language(_current_locale(config))
         html = fill_project_body(html, prepared.project(page.meta["project"]), language, prepared.context)
+    elif markers.MARKER.search(html):
+        html = markers.fill_markers(html, language, _prepared(), page.url)
     return images.picture_html(html, page.url, _photos) if _photos else html
 
 
@@ -127,6 +138,8 @@ def on_post_page(output, page, config):
 
 @event_priority(-200)  # after mkdocs-static-i18n has merged every language into one search index
 def on_post_build(config):
+    while _search_caches:  # the languages built so far, including one whose pages are all done
+        _search_caches.popitem()[1].save()
     i18n = config.plugins.get("i18n")
     if i18n is None or not i18n.building:  # the outer build, when every language is done
         search_index.write_language_indexes(Path(config.site_dir), languages.languages())

@@ -116,23 +116,7 @@ def _merged_index(folders: dict[str, Path], langs: list[Language]) -> str:
     indexes = [json.loads((folders[language.locale] / "search" / "search_index.json").read_text("utf-8"))
                for language in langs]
     docs = [doc for index in indexes for doc in index["docs"]]
-    return json.dumps({"config": indexes[0]["config"], "docs": without_duplicates(docs, langs)})
-
-
-def without_duplicates(docs: list[dict], langs: list[Language]) -> list[dict]:
-    """As mkdocs-static-i18n does: drop a translated entry identical to the default language's one
-    (a page shown in a fallback language), keeping the default language's entry."""
-    prefixes = tuple(language.prefix for language in langs if language.prefix)
-    originals: dict[tuple[str, str], list[str]] = {}
-    for doc in docs:
-        if not doc["location"].startswith(prefixes):
-            originals.setdefault((doc["title"], doc["text"]), []).append(doc["location"])
-
-    def duplicate(doc: dict) -> bool:
-        return doc["location"].startswith(prefixes) and any(
-            doc["location"].endswith(location) for location in originals.get((doc["title"], doc["text"]), ()))
-
-    return [doc for doc in docs if not duplicate(doc)]
+    return json.dumps({"config": indexes[0]["config"], "docs": docs})  # de-duplicated when split
 
 
 def build_parallel(config_file: Path, staging: Path, env: dict) -> str | None:

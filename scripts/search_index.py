@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from scripts.folding import fold_marks
 from scripts.glossary import load_glossary
 from scripts.languages import Language
 
@@ -69,15 +69,9 @@ def segment_lao(text: str, names: tuple[str, ...] | None = None) -> str:
                    for part in parts)
 
 
-def fold_vietnamese(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", text)
-                                                if not "\u0300" <= c <= "\u036f"))
-
-
 def with_folded_copy(text: str) -> str:
     plain = re.sub(r"<[^>]+>", " ", text)
-    folded = fold_vietnamese(plain)
+    folded = fold_marks(plain)
     return text if folded == plain else f'{text} <span class="search-folded" hidden>{folded}</span>'
 
 
@@ -88,10 +82,26 @@ def language_of(location: str, languages: list[Language]) -> Language:
     return next(language for language in languages if language.default)
 
 
+def without_duplicates(docs: list[dict], langs: list[Language]) -> list[dict]:
+    """As mkdocs-static-i18n does: drop a translated entry identical to the default language's one
+    (a page shown in a fallback language), keeping the default language's entry."""
+    prefixes = tuple(language.prefix for language in langs if language.prefix)
+    originals: dict[tuple[str, str], list[str]] = {}
+    for doc in docs:
+        if not doc["location"].startswith(prefixes):
+            originals.setdefault((doc["title"], doc["text"]), []).append(doc["location"])
+
+    def duplicate(doc: dict) -> bool:
+        return doc["location"].startswith(prefixes) and any(
+            doc["location"].endswith(location) for location in originals.get((doc["title"], doc["text"]), ()))
+
+    return [doc for doc in docs if not duplicate(doc)]
+
+
 def split_index(index: dict, languages: list[Language]) -> dict[str, dict]:
-    """One index per language, with locations relative to that language's root."""
+    """One index per language, without duplicates, with locations relative to that language's root."""
     result = {language.locale: {"config": dict(index["config"]), "docs": []} for language in languages}
-    for doc in index["docs"]:
+    for doc in without_duplicates(index["docs"], languages):
         language = language_of(doc["location"], languages)
         entry = dict(doc, location=doc["location"][len(language.prefix):])
         if language.locale == "lo":

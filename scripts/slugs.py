@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_LATIN_COMBINING = re.compile("[\u0300-\u036f]")
+from scripts.folding import fold_marks
+
 _SEPARATORS = re.compile(r"[\s\-_\u200b]+")
 
 
@@ -19,9 +20,7 @@ def _keep(char: str) -> bool:
 
 def slugify(text: str, separator: str = "-") -> str:
     """Turn a heading into an anchor: lowercase, unaccented Latin, Lao kept, words joined by `separator`."""
-    text = text.lower().replace("đ", "d")
-    text = _LATIN_COMBINING.sub("", unicodedata.normalize("NFD", text))
-    text = unicodedata.normalize("NFC", text)
+    text = fold_marks(text.lower())
     words = _SEPARATORS.split(text)
     cleaned = ("".join(char for char in word if _keep(char)) for word in words)
     return separator.join(word for word in cleaned if word)

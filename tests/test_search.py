@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from scripts.languages import languages
-from scripts.search_index import fold_vietnamese, protected_lao_names, segment_lao, split_index, with_folded_copy
+from scripts.folding import fold_marks
+from scripts.search_index import protected_lao_names, segment_lao, split_index, with_folded_copy
 
 
 def test_lao_is_cut_into_words_and_names_stay_whole():
@@ -17,7 +18,7 @@ def test_lao_is_cut_into_words_and_names_stay_whole():
 
 
 def test_vietnamese_gets_a_hidden_unaccented_copy():
-    assert fold_vietnamese("Đầu tư vào Nghệ An") == "Dau tu vao Nghe An"
+    assert fold_marks("Đầu tư vào Nghệ An") == "Dau tu vao Nghe An"
     assert with_folded_copy("<p>đầu tư</p>") == '<p>đầu tư</p> <span class="search-folded" hidden> dau tu </span>'
     assert with_folded_copy("VSIP") == "VSIP"
 
@@ -32,6 +33,19 @@ def test_index_is_split_by_language_with_relative_locations():
     assert split["lo"]["docs"][0]["location"] == "about/#x" and "\u200b" in split["lo"]["docs"][0]["text"]
     assert split["vi"]["config"]["lang"] == ["vi", "en"] and split["lo"]["config"]["lang"] == ["en"]
 
+
+
+def test_a_page_shown_in_the_default_language_is_indexed_once():
+    """A page without a translation is served in Vietnamese under /en/ too: its English copy is
+    the same entry and is dropped; a translated page keeps its entry in every language."""
+    combined = {"config": {"lang": ["vi", "en"], "separator": "x", "pipeline": []},
+                "docs": [{"location": "news/", "title": "Tin tức", "text": "mới"},
+                         {"location": "sectors/", "title": "Ngành", "text": "a"},
+                         {"location": "en/news/", "title": "Tin tức", "text": "mới"},
+                         {"location": "en/sectors/", "title": "Sectors", "text": "b"}]}
+    split = split_index(combined, languages())
+    assert [d["location"] for d in split["vi"]["docs"]] == ["news/", "sectors/"]
+    assert [d["location"] for d in split["en"]["docs"]] == ["sectors/"]
 
 def test_each_language_has_its_own_index(built_site: Path):
     for language in languages():

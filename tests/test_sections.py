@@ -32,3 +32,14 @@ def test_lao_pages_awaiting_review_are_flagged_and_listed_in_the_readme():
     readme = (ROOT / "README.md").read_text("utf-8")
     listed = readme.split("## Lao pages awaiting a native reviewer", 1)[1]
     assert flagged and all(f"`{path}`" in listed for path in flagged)
+
+
+def test_news_posts_show_their_date_and_tags_in_every_language(built_site: Path):
+    """The date and tag links under each post's title (added to the post's Markdown by the hooks)."""
+    for language in languages():
+        posts = sorted((built_site / language.prefix / "news" / "posts").glob("*/index.html"))
+        assert posts, f"no news posts built for {language.locale}"
+        for post in posts:
+            html = post.read_text("utf-8")
+            assert re.search(r'<p class="news-meta"><time datetime="\d{4}-\d{2}-\d{2}">[^<]+</time> '
+                             r'<a class="news-tag" href="\.\./\.\./tags/[\w-]+/">', html), post

@@ -1,3 +1,4 @@
+from scripts.folding import fold_marks
 from scripts.slugs import slugify
 
 
@@ -16,3 +17,8 @@ def test_punctuation_dropped_and_no_numeric_placeholder():
     assert slugify("Key figures (2024)!") == "key-figures-2024"
     assert slugify("Ví, Giặm?") == "vi-giam"
     assert slugify("  ") == ""
+
+
+def test_folding_drops_vietnamese_marks_and_leaves_lao_alone():
+    assert fold_marks("Đầu tư vào Nghệ An, ĐÔ LƯƠNG") == "Dau tu vao Nghe An, DO LUONG"
+    assert fold_marks("ເງະອານ ໄດ້ຮັບ") == "ເງະອານ ໄດ້ຮັບ"

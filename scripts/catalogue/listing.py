@@ -6,20 +6,20 @@ attributes written here; the filter controls are shown only where scripts run.
 
 from __future__ import annotations
 
-import unicodedata
+from functools import lru_cache
 from html import escape
 
 from scripts.catalogue import formatting, paging
+from scripts.folding import fold_marks
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, badges
 from scripts.locales import gettext_for
 
 
+@lru_cache(maxsize=16384)  # each name is sorted on every catalogue page of its language
 def search_text(*parts: str) -> str:
     """Lowercase text without Vietnamese marks (đ → d), so "dau tu" matches "đầu tư"."""
-    text = " ".join(parts).lower().replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not ("\u0300" <= c <= "\u036f"))
+    return fold_marks(" ".join(parts).lower())
 
 
 def _options(pairs: list[tuple[str, str]]) -> str:

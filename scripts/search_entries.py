@@ -1,0 +1,74 @@
+"""Material's search entries of each page, kept between builds.
+
+Material's search plugin parses the HTML of every page to cut it into entries, the costliest part
+of its work. A page whose address, titles, headings and HTML are the same as in the last build gets
+the entries Material made for it then, instead of being parsed again; any other page is parsed as
+usual. One file per language in .cache/search-entries/, holding only the pages of the last build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from scripts.languages import ROOT
+
+CACHE = ROOT / ".cache" / "search-entries"
+
+
+def _headings(items) -> list[tuple[str, str]]:
+    return [pair for item in items for pair in [(item.id, item.url), *_headings(item.children)]]
+
+
+def page_key(page) -> str:
+    """Everything Material's SearchIndex.add_entry_from_context reads from a page."""
+    meta = {name: page.meta.get(name) for name in ("title", "tags", "search")}
+    inputs = repr((page.url, page.title, sorted(meta.items()), _headings(page.toc or []), page.content))
+    return hashlib.sha256(inputs.encode("utf-8")).hexdigest()
+
+
+def _version() -> str:
+    from material import __version__
+
+    return __version__
+
+
+class EntryCache:
+    """The entries of one language's pages; `attach` makes a SearchIndex use and fill it."""
+
+    def __init__(self, locale: str, folder: Path = CACHE):
+        self.path = folder / f"{locale}.pickle"
+        self.known: dict[str, list[dict]] = {}
+        self.used: dict[str, list[dict]] = {}
+        try:
+            version, known = pickle.loads(self.path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            return
+        if version == _version():
+            self.known = known
+
+    def attach(self, index) -> None:
+        parse = index.add_entry_from_context
+
+        def add_entry_from_context(page) -> None:
+            key = page_key(page)
+            entries = self.known.get(key)
+            if entries is None:
+                start = len(index.entries)
+                parse(page)
+                entries = [dict(entry) for entry in index.entries[start:]]
+            else:
+                index.entries.extend(dict(entry) for entry in entries)
+            self.used[key] = entries
+
+        index.add_entry_from_context = add_entry_from_context
+
+    def save(self) -> None:
+        if self.used == self.known:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps((_version(), self.used), protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(self.path)

@@ -1,0 +1,55 @@
+"""Material's search entries are reused for unchanged pages and made again for changed ones."""
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from material.plugins.search.plugin import SearchIndex
+from mkdocs.structure.toc import AnchorLink
+
+from scripts.search_entries import EntryCache
+
+HTML = '<h1 id="vsip">VSIP Nghệ An</h1><p>Khu công nghiệp</p><h2 id="dien-tich">Diện tích</h2><p>750 ha</p>'
+
+
+def page(content: str = HTML, url: str = "parks/vsip/") -> SimpleNamespace:
+    heading = AnchorLink("Diện tích", "dien-tich", 2)
+    return SimpleNamespace(url=url, title="VSIP Nghệ An", meta={"tags": ["parks"]}, content=content, toc=[heading])
+
+
+def counting_index() -> tuple[SearchIndex, list]:
+    index, parsed = SearchIndex(), []
+    parse = index.add_entry_from_context
+    index.add_entry_from_context = lambda p: (parsed.append(p.url), parse(p))
+    return index, parsed
+
+
+def test_an_unchanged_page_gets_the_entries_material_made_last_time(tmp_path: Path):
+    reference = SearchIndex()
+    reference.add_entry_from_context(page())
+    first, parsed = counting_index()
+    cache = EntryCache("vi", tmp_path)
+    cache.attach(first)
+    first.add_entry_from_context(page())
+    cache.save()
+    assert parsed == ["parks/vsip/"] and first.entries == reference.entries
+    assert [entry["location"] for entry in first.entries] == ["parks/vsip/", "parks/vsip/#dien-tich"]
+
+    again, parsed_again = counting_index()
+    EntryCache("vi", tmp_path).attach(again)
+    again.add_entry_from_context(page())
+    assert parsed_again == [] and again.entries == reference.entries
+
+
+def test_a_changed_page_is_parsed_again_and_only_last_build_pages_are_kept(tmp_path: Path):
+    cache = EntryCache("en", tmp_path)
+    cache.attach(index := SearchIndex())
+    index.add_entry_from_context(page())
+    index.add_entry_from_context(page(url="parks/hoang-mai/"))
+    cache.save()
+    changed, parsed = counting_index()
+    cache = EntryCache("en", tmp_path)
+    cache.attach(changed)
+    changed.add_entry_from_context(page(HTML.replace("750 ha", "751 ha")))
+    cache.save()
+    assert parsed == ["parks/vsip/"] and "751 ha" in changed.entries[-1]["text"]
+    assert len(EntryCache("en", tmp_path).known) == 1  # hoang-mai was not in the last build
