@@ -60,6 +60,12 @@ def languages(path: Path = MKDOCS_YML) -> list[Language]:
     return [Language(e["locale"], e["name"], bool(e.get("default", False))) for e in entries]
 
 
+def site_names(path: Path = MKDOCS_YML) -> dict[str, str]:
+    """Each language's site name: its own `site_name` in the i18n entry, else the top-level one."""
+    config = load_mkdocs_config(path)
+    return {entry["locale"]: entry.get("site_name", config["site_name"]) for entry in i18n_settings(config)["languages"]}
+
+
 def locales(path: Path = MKDOCS_YML) -> list[str]:
     return [language.locale for language in languages(path)]
 

@@ -123,8 +123,7 @@ def _social_card(page, config) -> str:
     """Draw the page's Open Graph card into the site and return its absolute address."""
     path = f"assets/cards/{page.url or 'index/'}card.png"
     title = html_module.unescape(page.meta.get("title") or page.title or config.site_name)
-    host = config.site_url.split("//", 1)[-1].rstrip("/")
-    social_cards.render_card(title, config.site_name, host, Path(config.site_dir) / path)
+    social_cards.render_card(title, config.site_name, social_cards.tagline(config.site_url), Path(config.site_dir) / path)
     return seo.absolute_url(config.site_url, path)
 
 

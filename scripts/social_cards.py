@@ -17,6 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from scripts.languages import ROOT
+from scripts.process_pool import run_in_processes
 from scripts.site_files import link_or_copy
 
 FONTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "fonts.css"
@@ -92,24 +93,44 @@ def _draw(draw: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, size: int, 
         x += font.getlength(part)
 
 
+def tagline(site_url: str) -> str:
+    """The host name printed at the foot of every card."""
+    return site_url.split("//", 1)[-1].rstrip("/")
+
+
+def _cached(card: tuple[str, str, str]) -> Path:
+    return CACHE / (hashlib.sha256("\x1f".join(card).encode("utf-8")).hexdigest()[:20] + ".png")
+
+
+def _draw_into_cache(card: tuple[str, str, str]) -> None:
+    title, site_name, foot = card
+    image = Image.new("RGB", SIZE, GREEN)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, SIZE[1] - 18, SIZE[0], SIZE[1]), fill=GOLD)
+    _draw(draw, (72, 64), site_name, 34, 700, GOLD)
+    size = 68 if len(title) < 60 else 54
+    lines = _wrap(title, size, 700, SIZE[0] - 144)[:4]
+    for index, line in enumerate(lines):
+        _draw(draw, (72, 160 + index * int(size * 1.45)), line, size, 700, WHITE)
+    _draw(draw, (72, SIZE[1] - 92), foot, 30, 400, WHITE)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    cached = _cached(card)
+    partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+    image.save(partial, format="PNG", compress_level=1)  # level 6 takes 2.5× as long for 20% less
+    partial.replace(cached)
+
+
+def draw_cards(cards: list[tuple[str, str, str]]) -> None:
+    """Draw the (title, site name, tagline) cards missing from the cache, in parallel processes, so
+    that the pages' builds find them drawn (render_card)."""
+    run_in_processes(_draw_into_cache, [card for card in dict.fromkeys(cards) if not _cached(card).exists()], 16)
+
+
 def render_card(title: str, site_name: str, tagline: str, target: Path) -> Path:
-    """Draw the card into `target` (reused from the cache when the same text was drawn before)."""
-    key = hashlib.sha256("\x1f".join((title, site_name, tagline)).encode("utf-8")).hexdigest()[:20]
-    cached = CACHE / f"{key}.png"
-    if not cached.exists():
-        image = Image.new("RGB", SIZE, GREEN)
-        draw = ImageDraw.Draw(image)
-        draw.rectangle((0, SIZE[1] - 18, SIZE[0], SIZE[1]), fill=GOLD)
-        _draw(draw, (72, 64), site_name, 34, 700, GOLD)
-        size = 68 if len(title) < 60 else 54
-        lines = _wrap(title, size, 700, SIZE[0] - 144)[:4]
-        for index, line in enumerate(lines):
-            _draw(draw, (72, 160 + index * int(size * 1.45)), line, size, 700, WHITE)
-        _draw(draw, (72, SIZE[1] - 92), tagline, 30, 400, WHITE)
-        CACHE.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-        image.save(partial, format="PNG", compress_level=1)  # level 6 takes 2.5× as long for 20% less
-        partial.replace(cached)
+    """Put the card into `target` (from the cache; drawn first if no build has drawn the same text)."""
+    card = (title, site_name, tagline)
+    if not _cached(card).exists():
+        _draw_into_cache(card)
     target.parent.mkdir(parents=True, exist_ok=True)
-    link_or_copy(cached, target)
+    link_or_copy(_cached(card), target)
     return target

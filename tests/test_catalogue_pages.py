@@ -125,3 +125,11 @@ def test_generated_files_of_removed_projects_are_removed(tmp_path: Path):
     assert sorted(path.name for path in (qr_codes / "en").iterdir()) == ["p-0.svg", "p-1.svg"]
     assert sorted(path.name for path in (docs / "projects").iterdir()) == [
         "p-0.en.md", "p-0.lo.md", "p-0.md", "p-1.en.md", "p-1.lo.md", "p-1.md"]
+
+
+def test_outline_simplification_keeps_corners_and_drops_small_wiggles():
+    from scripts.catalogue.minimap import simplified
+
+    line = [(0.0, 0.0), (5.0, 0.5), (10.0, 0.0), (15.0, 8.0), (20.0, 0.0)]
+    assert simplified(line, 1.0) == [(0.0, 0.0), (10.0, 0.0), (15.0, 8.0), (20.0, 0.0)]
+    assert simplified(line, 0) == line

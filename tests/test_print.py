@@ -53,3 +53,25 @@ def test_fonts_are_embedded_and_lao_uses_noto_sans_lao(built_site: Path, tmp_pat
     assert any("noto-sans-lao" in line.lower() for line in listing)
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf), str(artifacts_dir / "factsheet-lo")],
                    check=True)
+
+
+def map_pixels(pdf: Path, tmp_path: Path) -> int:
+    """Pixels of the province map's fill colour (#e4efe8) on the right half of the page."""
+    from PIL import Image
+
+    stem = tmp_path / f"{pdf.parent.name}-{pdf.stem}"
+    subprocess.run(["pdftoppm", "-png", "-r", "30", "-singlefile", str(pdf), str(stem)], check=True)
+    with Image.open(f"{stem}.png") as image:
+        rgb = image.convert("RGB")
+        width, height = rgb.size
+        right = rgb.crop((width // 2, 0, width, height)).tobytes()
+    pixels = zip(right[0::3], right[1::3], right[2::3])
+    return sum(1 for r, g, b in pixels if abs(r - 228) < 8 and abs(g - 239) < 8 and abs(b - 232) < 8)
+
+
+def test_every_park_factsheet_shows_the_province_map(built_site: Path, tmp_path: Path):
+    """Long rows (sources with addresses) once squeezed the map to nothing."""
+    for language in languages():
+        for park in load_parks().parks:
+            pdf = built_site / "print" / language.locale / f"park-{park.id}.pdf"
+            assert map_pixels(pdf, tmp_path) > 300, f"no map in {pdf.relative_to(built_site)}"

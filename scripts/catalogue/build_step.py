@@ -18,11 +18,12 @@ from scripts.catalogue.generate import generate
 from scripts.catalogue.geo import load_outline
 from scripts.catalogue.model import Project
 from scripts.catalogue.paging import listing_script_path, listing_version
-from scripts.catalogue.pages import PageContext
+from scripts.catalogue.pages import PageContext, card_texts
 from scripts.catalogue.problems import report
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
-from scripts.languages import ROOT, languages, locales
+from scripts import social_cards
+from scripts.languages import ROOT, languages, locales, site_names
 from scripts.catalogue.generate import write_if_changed
 from scripts.content.generate import Content, generate_content, load_content, write_editors_page
 from scripts.embeds import generate_embeds
@@ -92,6 +93,7 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
     generate_maps(catalogue.projects, places, languages(), context, docs_dir)
     generate_parks(parks, languages(), outline, docs_dir)
     generate_print(catalogue.projects, parks, languages(), context, docs_dir)
+    social_cards.draw_cards(card_texts(catalogue.projects, languages(), site_names(), social_cards.tagline(site_url)))
     generate_embeds(catalogue.projects, languages(), context, docs_dir)
     generate_content(content, languages(), docs_dir, site_url, context.today)
     write_editors_page(docs_dir, data_dir.parent, catalogue.projects)

@@ -34,18 +34,39 @@ def _diamond(outline: Outline, factor: float, lat: float, lon: float, name: str)
             f'transform="rotate(45 {x:.1f} {y:.1f})" fill="#1d3557" stroke="#fff" stroke-width="4"/></g>')
 
 
-def outline_svg(outline: Outline, title: str = "Nghệ An", landmarks: tuple[tuple[float, float, str], ...] = ()) -> str:
-    """The province outline, with small diamonds at `landmarks` (lat, lon, name): airport, ports, gates."""
+def simplified(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """Ramer–Douglas–Peucker: drop the points closer than `tolerance` to the line their neighbours keep."""
+    if tolerance <= 0 or len(points) < 3:
+        return points
+    keep, stack = {0, len(points) - 1}, [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        length = math.hypot(x2 - x1, y2 - y1)
+        farthest, distance = None, tolerance
+        for index in range(first + 1, last):
+            x, y = points[index]
+            away = (abs((x2 - x1) * (y1 - y) - (x1 - x) * (y2 - y1)) / length if length
+                    else math.hypot(x - x1, y - y1))
+            if away > distance:
+                farthest, distance = index, away
+        if farthest is not None:
+            keep.add(farthest)
+            stack += [(first, farthest), (farthest, last)]
+    return [points[index] for index in sorted(keep)]
+
+
+def outline_svg(outline: Outline, title: str = "Nghệ An", landmarks: tuple[tuple[float, float, str], ...] = (),
+                tolerance: float = 0) -> str:
+    """The province outline, 1000 units wide, with small diamonds at `landmarks` (lat, lon, name):
+    airport, ports, gates. `tolerance` (in those units) simplifies the outline, for print."""
     width, height = _size(outline)
     factor = 1000 / width
     paths = []
     for polygon in outline.polygons:
         for ring in polygon:
-            points = " ".join(
-                f"{(x - outline.west) * _scale(outline) * factor:.1f},{(outline.north - y) * factor:.1f}"
-                for x, y in ring
-            )
-            paths.append(f"M{points}Z")
+            projected = [((x - outline.west) * _scale(outline) * factor, (outline.north - y) * factor) for x, y in ring]
+            paths.append("M" + " ".join(f"{x:.1f},{y:.1f}" for x, y in simplified(projected, tolerance)) + "Z")
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 {height * factor:.0f}" role="img">'
         f"<title>{title}</title>"

@@ -157,6 +157,13 @@ def project_page(project: Project, language: Language, context: PageContext) -> 
     return front_matter_block(front_matter) + PROJECT_BODY + "\n\n" + back + "\n"
 
 
+def card_texts(projects: list[Project], languages: list[Language], site_names: dict[str, str],
+               tagline: str) -> list[tuple[str, str, str]]:
+    """The (title, site name, tagline) of each project page's Open Graph card, as the hooks draw it."""
+    return [(project.name(language.locale, FALLBACK_LOCALE)[0], site_names[language.locale], tagline)
+            for language in languages for project in projects]
+
+
 def fill_project_body(html: str, project: Project, language: Language, context: PageContext) -> str:
     """Put the project's body in place of the placeholder that project_page wrote."""
     return html.replace(PROJECT_BODY, project_body(project, language, context), 1)

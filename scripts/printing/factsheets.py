@@ -19,9 +19,12 @@ def _qr(url: str) -> str:
     return qr_svg(url).replace(f"<title>{escape(url)}</title>", "")  # the address is printed beside it
 
 
+PRINT_TOLERANCE = 2.0  # outline simplification, in the map's 1000 units: 0.14 mm at its printed width
+
+
 @lru_cache(maxsize=4)
 def _outline(outline) -> str:
-    return outline_svg(outline)
+    return outline_svg(outline, tolerance=PRINT_TOLERANCE)
 
 
 def _map(context: PageContext, lat: float, lon: float) -> str:

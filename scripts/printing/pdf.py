@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
 from scripts.languages import ROOT
+from scripts.process_pool import run_in_processes
 from scripts.site_files import link_or_copy
 
 FONTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "fonts.css"
@@ -24,10 +24,10 @@ h2 { font-size: 13pt; margin: 5mm 0 2mm; color: #0b5e3c; }
          color: #fff; background: #0b5e3c; margin-right: 2mm; }
 .badge.status { background: #fff; color: #0b5e3c; border: 0.3mm solid #0b5e3c; }
 .layout { display: flex; gap: 6mm; margin-top: 4mm; }
-.facts { flex: 3; border-collapse: collapse; font-size: 9.5pt; }
+.facts { flex: none; width: 60%; border-collapse: collapse; font-size: 9.5pt; }
 .facts th { text-align: left; vertical-align: top; padding: 1mm 3mm 1mm 0; white-space: nowrap; }
 .facts td { padding: 1mm 0; vertical-align: top; }
-.map { flex: 2; position: relative; }
+.map { flex: none; width: 36%; position: relative; }  /* fixed shares: long sources must not squeeze the map out */
 .map svg { width: 100%; height: auto; }
 .qr { display: flex; gap: 4mm; align-items: center; margin-top: 5mm; font-size: 8.5pt; }
 .qr svg { width: 30mm; height: 30mm; }
@@ -85,10 +85,7 @@ def _render_into_cache(html: str) -> None:
 
 def render_pdfs(documents: list[tuple[str, Path]]) -> list[Path]:
     """Render many documents; those not in the cache are drawn in parallel processes, one per CPU."""
-    missing = list({html: None for html, _ in documents if not _cached_path(html).exists()})
-    if len(missing) > 8 and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-            list(pool.map(_render_into_cache, missing, chunksize=8))
+    run_in_processes(_render_into_cache, {html: None for html, _ in documents if not _cached_path(html).exists()})
     return [render_pdf(html, target) for html, target in documents]
 
 

@@ -1,0 +1,18 @@
+"""Run one function over many items in parallel processes, one per CPU (drawing PDFs and cards)."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, Iterable
+
+
+def run_in_processes(function: Callable, items: Iterable, chunksize: int = 8) -> None:
+    """Call `function` on every item; in processes when there are enough items and CPUs to gain."""
+    items = list(items)
+    if len(items) > chunksize and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+            list(pool.map(function, items, chunksize=chunksize))
+    else:
+        for item in items:
+            function(item)
