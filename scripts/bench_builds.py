@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -46,8 +45,7 @@ def measure(command: list[str], cwd: Path, site: Path) -> dict:
 def median_run(runs: list[dict]) -> dict:
     """The run with the median time, with the times of all runs."""
     middle = sorted(runs, key=lambda run: run["seconds"])[(len(runs) - 1) // 2]
-    return {**middle, "runs_seconds": [run["seconds"] for run in runs],
-            "spread_seconds": round(statistics.pstdev(run["seconds"] for run in runs), 2)}
+    return {**middle, "runs_seconds": [run["seconds"] for run in runs]}
 
 
 def empty_build_state(project: Path, site: Path) -> None:

@@ -14,6 +14,7 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from scripts.languages import ROOT
+from scripts.site_files import replacing
 
 LOCALES_DIR = ROOT / "locales"
 DOMAIN = "messages"
@@ -32,10 +33,8 @@ def compile_catalogs(locales: list[str], locales_dir: Path = LOCALES_DIR) -> lis
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
             with open(po, "rb") as source:
                 catalog = read_po(source, locale=locale)
-            tmp = mo.with_suffix(".mo.tmp")
-            with open(tmp, "wb") as target:
+            with replacing(mo) as partial, open(partial, "wb") as target:
                 write_mo(target, catalog)
-            tmp.replace(mo)
             translations.cache_clear()
         compiled.append(mo)
     return compiled

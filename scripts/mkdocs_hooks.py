@@ -63,10 +63,10 @@ _search_caches: dict[str, search_entries.EntryCache] = {}  # locale → its page
 
 
 def on_env(env, config, files):
-    env.bytecode_cache = templates_cache.bytecode_cache()
     env.globals["shared_sidebars"] = {}  # main.html: sidebars drawn once for pages that share them
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(locales.translations(_current_locale(config)), newstyle=True)
+    env.bytecode_cache = templates_cache.bytecode_cache(env)
     return env
 
 

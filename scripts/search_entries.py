@@ -9,11 +9,11 @@ usual. One file per language in .cache/search-entries/, holding only the pages o
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from pathlib import Path
 
 from scripts.languages import ROOT
+from scripts.site_files import replacing
 
 CACHE = ROOT / ".cache" / "search-entries"
 
@@ -68,7 +68,5 @@ class EntryCache:
     def save(self) -> None:
         if self.used == self.known:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps((_version(), self.used), protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(self.path)
+        with replacing(self.path) as partial:
+            partial.write_bytes(pickle.dumps((_version(), self.used), protocol=pickle.HIGHEST_PROTOCOL))

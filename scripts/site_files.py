@@ -11,12 +11,28 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 
 def folder(docs_dir: Path) -> Path:
     """Where the generated files of the project whose docs are `docs_dir` are written."""
     return docs_dir.parent / ".cache" / "site-files"
+
+
+@contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """A temporary path beside `target` to write to; when the block ends without an error it takes
+    `target`'s place in one rename, so readers (and other processes) never see a half-written file.
+    Its name ends in .tmp, which publish() skips."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    try:
+        yield partial
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def link_or_copy(source: Path, target: Path) -> None:

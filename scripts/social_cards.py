@@ -8,7 +8,6 @@ correctly. Cards are cached by content hash in .cache/cards/.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import unicodedata
 from functools import lru_cache
@@ -18,7 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from scripts.languages import ROOT
 from scripts.process_pool import run_in_processes
-from scripts.site_files import link_or_copy
+from scripts.site_files import link_or_copy, replacing
 
 FONTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "fonts.css"
 FONTS_DIR = ROOT / "docs" / "assets" / "fonts"
@@ -113,11 +112,8 @@ def _draw_into_cache(card: tuple[str, str, str]) -> None:
     for index, line in enumerate(lines):
         _draw(draw, (72, 160 + index * int(size * 1.45)), line, size, 700, WHITE)
     _draw(draw, (72, SIZE[1] - 92), foot, 30, 400, WHITE)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    cached = _cached(card)
-    partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-    image.save(partial, format="PNG", compress_level=1)  # level 6 takes 2.5× as long for 20% less
-    partial.replace(cached)
+    with replacing(_cached(card)) as partial:
+        image.save(partial, format="PNG", compress_level=1)  # level 6 takes 2.5× as long for 20% less
 
 
 def draw_cards(cards: list[tuple[str, str, str]]) -> None:
@@ -129,8 +125,9 @@ def draw_cards(cards: list[tuple[str, str, str]]) -> None:
 def render_card(title: str, site_name: str, tagline: str, target: Path) -> Path:
     """Put the card into `target` (from the cache; drawn first if no build has drawn the same text)."""
     card = (title, site_name, tagline)
-    if not _cached(card).exists():
+    cached = _cached(card)
+    if not cached.exists():
         _draw_into_cache(card)
     target.parent.mkdir(parents=True, exist_ok=True)
-    link_or_copy(_cached(card), target)
+    link_or_copy(cached, target)
     return target

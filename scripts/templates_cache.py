@@ -2,12 +2,13 @@
 
 MkDocs makes a new Jinja environment for each language, and each compiles Material's templates from
 source again. Jinja's own bytecode cache keeps the compiled code on disk, checked against each
-template's source; the folder is named after the Jinja version and the extensions the hooks add, as
-the compiled code depends on both.
+template's source; the folder is named after what else the compiled code depends on: the Jinja
+version, the environment's extensions and its gettext style.
 """
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 
 import jinja2
@@ -15,12 +16,17 @@ from jinja2 import FileSystemBytecodeCache
 
 from scripts.languages import ROOT
 
-EXTENSIONS = "i18n-newstyle"  # what mkdocs_hooks.on_env installs; change it when that changes
 CACHE = ROOT / ".cache" / "templates"
 
 
-@lru_cache(maxsize=1)
-def bytecode_cache() -> FileSystemBytecodeCache:
-    folder = CACHE / f"jinja-{jinja2.__version__}-{EXTENSIONS}"
+def bytecode_cache(env: jinja2.Environment) -> FileSystemBytecodeCache:
+    """The cache for `env`; set it once the environment's extensions are installed."""
+    setup = repr((sorted(env.extensions), getattr(env, "newstyle_gettext", False)))
+    return _cache_for(f"jinja-{jinja2.__version__}-{hashlib.sha256(setup.encode()).hexdigest()[:12]}")
+
+
+@lru_cache(maxsize=4)
+def _cache_for(name: str) -> FileSystemBytecodeCache:
+    folder = CACHE / name
     folder.mkdir(parents=True, exist_ok=True)
     return FileSystemBytecodeCache(str(folder))

@@ -14,7 +14,7 @@ from scripts.catalogue.model import Project
 from scripts.catalogue.pages import PageContext, page_filename, page_url, project_page, qr_filename
 from scripts.catalogue.qr import qr_svg
 from scripts.languages import Language
-from scripts.site_files import folder as site_files_folder
+from scripts.site_files import folder as site_files_folder, replacing
 
 PROJECT_PAGES = Path("projects")
 OPEN_DATA = Path("opendata")
@@ -25,10 +25,8 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     data = content.encode("utf-8") if isinstance(content, str) else content
     if path.exists() and path.read_bytes() == data:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    with replacing(path) as partial:
+        partial.write_bytes(data)
     return True
 
 

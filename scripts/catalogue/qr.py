@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 
 import segno
 
 from scripts.languages import ROOT
+from scripts.site_files import replacing
 
 CACHE = ROOT / ".cache" / "qr"
 DRAWING = "svg scale=3 border=2 mask=0 omitsize"  # part of the cache key: change it with the drawing
@@ -27,8 +27,6 @@ def qr_svg(url: str) -> str:
     code.save(buffer, kind="svg", scale=3, border=2, light="#fff", xmldecl=False, svgns=True, title=url,
               omitsize=True)  # a viewBox, no fixed size: it scales to the box it is shown in
     svg = buffer.getvalue().decode("utf-8")
-    CACHE.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-    partial.write_text(svg, "utf-8")
-    partial.replace(cached)
+    with replacing(cached) as partial:
+        partial.write_text(svg, "utf-8")
     return svg

@@ -14,7 +14,7 @@ import pickle
 from pathlib import Path
 
 from scripts.languages import ROOT
-from scripts.site_files import folder as site_files_folder
+from scripts.site_files import folder as site_files_folder, replacing
 
 CACHE = ROOT / ".cache" / "data-step.pickle"
 
@@ -55,8 +55,5 @@ def load(key: str):
 
 
 def save(key: str, prepared) -> None:
-    CACHE.parent.mkdir(parents=True, exist_ok=True)
-    partial = CACHE.with_name(f"{CACHE.name}.{os.getpid()}.tmp")
-    with open(partial, "wb") as handle:
+    with replacing(CACHE) as partial, open(partial, "wb") as handle:
         pickle.dump((key, prepared), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    partial.replace(CACHE)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from scripts.languages import ROOT
 from scripts.process_pool import run_in_processes
-from scripts.site_files import link_or_copy
+from scripts.site_files import link_or_copy, replacing
 
 FONTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "fonts.css"
 CACHE = ROOT / ".cache" / "pdf"
@@ -75,12 +75,9 @@ def _cached_path(html: str) -> Path:
 def _render_into_cache(html: str) -> None:
     from weasyprint import HTML
 
-    CACHE.mkdir(parents=True, exist_ok=True)
     fonts, stylesheet = _styles()
-    cached = _cached_path(html)
-    partial = cached.with_name(cached.name + f".{os.getpid()}.tmp")
-    HTML(string=html, base_url=str(ROOT)).write_pdf(partial, stylesheets=[stylesheet], font_config=fonts)
-    partial.replace(cached)
+    with replacing(_cached_path(html)) as partial:
+        HTML(string=html, base_url=str(ROOT)).write_pdf(partial, stylesheets=[stylesheet], font_config=fonts)
 
 
 def render_pdfs(documents: list[tuple[str, Path]]) -> list[Path]:
