@@ -15,7 +15,6 @@ import json
 import os
 import platform
 import random
-import shutil
 import sys
 import tempfile
 import time
@@ -26,10 +25,9 @@ from scripts.bench_baseline import write_baseline
 from scripts.bench_builds import measure_builds
 from scripts.catalogue.geo import load_outline
 from scripts.catalogue.vocabularies import load_vocabularies
-from scripts.languages import ROOT, languages
+from scripts.languages import languages
+from scripts.source_copy import copy_sources
 
-IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "site.*", "dist", ".cache",
-                                "__pycache__", "test-artifacts", ".pytest_cache", "projects")
 BUDGET_LIGHTHOUSE, BUDGET_MAP, BUDGET_BUILD = 0.95, 0.25, 1.2
 
 
@@ -60,7 +58,7 @@ def synthetic_rows(count: int, seed: int = 20261124) -> list[dict]:
 
 def prepare_copy(rows: list[dict], workdir: Path) -> Path:
     project = workdir / "project"
-    shutil.copytree(ROOT, project, ignore=IGNORE)
+    copy_sources(project, also_leave_out=("projects",))  # data/projects: replaced; docs/projects: generated
     (project / "data" / "projects").mkdir(exist_ok=True)
     with open(project / "data" / "projects" / "public-sources.csv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))

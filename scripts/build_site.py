@@ -28,22 +28,26 @@ from scripts.languages import MKDOCS_YML, ROOT, languages, load_mkdocs_config
 from scripts.sitemaps import write_language_sitemaps
 
 
+NOT_PAGES = ("assets", "search", "embed")  # top-level folders whose HTML files are not pages of the site
+
+
 def count_pages(site_dir: Path) -> dict[str, int]:
-    """HTML pages per language: the default language at the root, the others under /<locale>/."""
-    prefixes = {language.locale: language.prefix for language in languages()}
-    others = [prefix for prefix in prefixes.values() if prefix]
-    counts = {}
-    for locale, prefix in prefixes.items():
-        base = site_dir / prefix if prefix else site_dir
-        pages = [
-            page
-            for page in base.rglob("*.html")
-            if page.name != "404.html"
-            and not page.relative_to(site_dir).as_posix().startswith(("assets/", "search/", "embed/"))
-            and (prefix or not page.relative_to(site_dir).as_posix().startswith(tuple(others)))
-        ]
-        counts[locale] = len(pages)
+    """HTML pages per language (404 pages left out): the default language at the root, the others
+    under /<locale>/."""
+    by_folder = {language.prefix.rstrip("/"): language.locale for language in languages() if language.prefix}
+    default = next(language.locale for language in languages() if language.default)
+    counts = dict.fromkeys([default, *by_folder.values()], 0)
+    for entry in os.scandir(site_dir):
+        if entry.is_file():
+            counts[default] += _is_page(entry.name)
+        elif entry.name not in NOT_PAGES:
+            counts[by_folder.get(entry.name, default)] += sum(
+                sum(map(_is_page, names)) for _, _, names in os.walk(entry.path))
     return counts
+
+
+def _is_page(name: str) -> bool:
+    return name.endswith(".html") and name != "404.html"
 
 
 def run_mkdocs(output_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None = None) -> int:

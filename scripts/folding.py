@@ -11,5 +11,7 @@ _D_WITH_STROKE = str.maketrans("đĐ", "dD")
 
 def fold_marks(text: str) -> str:
     """`text` with đ/Đ as d/D and every Latin combining mark removed; other scripts are unchanged."""
+    if text.isascii():  # nothing to fold (most English text): skip the two normalisations
+        return text
     decomposed = unicodedata.normalize("NFD", text.translate(_D_WITH_STROKE))
     return unicodedata.normalize("NFC", decomposed.translate(_DROP_LATIN_MARKS))

@@ -56,8 +56,13 @@ def i18n_settings(config: dict) -> dict:
 
 def languages(path: Path = MKDOCS_YML) -> list[Language]:
     """All site languages in mkdocs.yml order, default first as declared."""
+    return list(_languages(path))
+
+
+@lru_cache(maxsize=4)
+def _languages(path: Path) -> tuple[Language, ...]:  # asked for on every page: read once
     entries = i18n_settings(load_mkdocs_config(path))["languages"]
-    return [Language(e["locale"], e["name"], bool(e.get("default", False))) for e in entries]
+    return tuple(Language(e["locale"], e["name"], bool(e.get("default", False))) for e in entries)
 
 
 def site_names(path: Path = MKDOCS_YML) -> dict[str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as html_module
 import sys
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -21,6 +22,7 @@ from scripts import html_fixes, images, languages, locales, search_index, seo, s
 from scripts import markers, search_entries, sidebars, site_files, templates_cache  # noqa: E402
 from scripts.catalogue import build_step  # noqa: E402
 from scripts.catalogue.pages import fill_project_body  # noqa: E402
+from scripts.catalogue.project_search import project_entry  # noqa: E402
 from scripts.content import news  # noqa: E402
 
 
@@ -55,8 +57,15 @@ def on_page_markdown(markdown, page, config, files):
 def on_pre_build(config):
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None and hasattr(search, "search_index"):
-        _search_caches[_current_locale(config)] = cache = search_entries.EntryCache(_current_locale(config))
-        cache.attach(search.search_index)
+        locale = _current_locale(config)
+        _search_caches[locale] = cache = search_entries.EntryCache(locale)
+        cache.attach(search.search_index, made=partial(_project_entries, language=languages.language(locale)))
+
+
+def _project_entries(page, language):
+    """A project page's search entry, made from the data instead of parsed (scripts/catalogue/project_search.py)."""
+    project = _project_of(page)
+    return None if project is None else [project_entry(project, language, _prepared().context, page.url)]
 
 
 _search_caches: dict[str, search_entries.EntryCache] = {}  # locale → its pages' search entries (one build)
@@ -89,12 +98,19 @@ def on_files(files, config):
 _photos: dict = {}  # site path of each photo → its processed versions (same for every language)
 
 
+def _project_of(page):
+    """The catalogue project a generated project page shows, else None."""
+    if page.file.src_uri.startswith("projects/") and "project" in page.meta:
+        return _prepared().project(page.meta["project"])
+    return None
+
+
 def on_page_content(html, page, config, files):
     """Generated HTML goes in after Markdown, which then has only a marker line to read."""
     language = languages.language(_current_locale(config))
-    if page.file.src_uri.startswith("projects/") and "project" in page.meta:
-        prepared = _prepared()
-        html = fill_project_body(html, prepared.project(page.meta["project"]), language, prepared.context)
+    project = _project_of(page)
+    if project is not None:
+        html = fill_project_body(html, project, language, _prepared().context)
     elif markers.MARKER.search(html):
         html = markers.fill_markers(html, language, _prepared(), page.url)
     return images.picture_html(html, page.url, _photos) if _photos else html
@@ -121,10 +137,10 @@ def on_page_context(context, page, config, nav):
 
 def _social_card(page, config) -> str:
     """Draw the page's Open Graph card into the site and return its absolute address."""
-    path = f"assets/cards/{page.url or 'index/'}card.png"
     title = html_module.unescape(page.meta.get("title") or page.title or config.site_name)
-    social_cards.render_card(title, config.site_name, social_cards.tagline(config.site_url), Path(config.site_dir) / path)
-    return seo.absolute_url(config.site_url, path)
+    card = social_cards.render_card(title, config.site_name, social_cards.tagline(config.site_url),
+                                    Path(config.site_dir) / social_cards.CARDS_FOLDER)
+    return seo.absolute_url(config.site_url, f"{social_cards.CARDS_FOLDER}/{card.name}")
 
 
 def on_post_page(output, page, config):

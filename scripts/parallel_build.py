@@ -19,6 +19,7 @@ import traceback
 from pathlib import Path
 
 from scripts.languages import Language, languages
+from scripts.social_cards import CARDS_FOLDER
 
 URL_ENTRY = re.compile(r"\s*<url>.*?</url>", re.S)
 
@@ -98,9 +99,8 @@ def merge(folders: dict[str, Path], langs: list[Language], target: Path) -> None
             continue
         source = folders[language.locale]
         _move_tree(source / language.prefix, target / language.prefix)
-        cards = source / "assets" / "cards" / language.prefix
-        if cards.is_dir():
-            _move_tree(cards, target / "assets" / "cards" / language.prefix)
+        if (source / CARDS_FOLDER).is_dir():  # named by their text: the same name is the same card
+            _move_tree(source / CARDS_FOLDER, target / CARDS_FOLDER)
     (target / "404.html").write_bytes(page_404)
     sitemap = merged_sitemap(parts)
     (target / "sitemap.xml").write_text(sitemap, encoding="utf-8")

@@ -1,9 +1,10 @@
 """Material's search entries of each page, kept between builds.
 
 Material's search plugin parses the HTML of every page to cut it into entries, the costliest part
-of its work. A page whose address, titles, headings and HTML are the same as in the last build gets
-the entries Material made for it then, instead of being parsed again; any other page is parsed as
-usual. One file per language in .cache/search-entries/, holding only the pages of the last build.
+of its work. A page whose entries are made from data (`made`, e.g. a project page) is not parsed at
+all. A page whose address, titles, headings and HTML are the same as in the last build gets the
+entries Material made for it then, instead of being parsed again; any other page is parsed as usual.
+One file per language in .cache/search-entries/, holding only the pages of the last build.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from pathlib import Path
+from typing import Callable
 
 from scripts.languages import ROOT
 from scripts.site_files import replacing
@@ -49,10 +51,16 @@ class EntryCache:
         if version == _version():
             self.known = known
 
-    def attach(self, index) -> None:
+    def attach(self, index, made: Callable[[object], list[dict] | None] = lambda page: None) -> None:
+        """Make `index` take a page's entries from `made(page)` when it gives them, else from the cache
+        or, failing that, from Material's parser."""
         parse = index.add_entry_from_context
 
         def add_entry_from_context(page) -> None:
+            entries = made(page)
+            if entries is not None:
+                index.entries.extend(entries)
+                return
             key = page_key(page)
             entries = self.known.get(key)
             if entries is None:

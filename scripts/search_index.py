@@ -111,7 +111,9 @@ def split_index(index: dict, languages: list[Language]) -> dict[str, dict]:
     for language in languages:
         config = result[language.locale]["config"]
         config["lang"] = ["vi", "en"] if language.locale == "vi" else ["en"]  # lunr has no Lao; no stemmer for it
-        config["pipeline"] = ["stopWordFilter"] if language.locale != "en" else ["stopWordFilter", "stemmer"]
+        # No stemmer, in English either: Material's worker then finds nothing for a whole word whose stem
+        # differs ("manufacturing", "investment"); a prefix still matches longer words ("invest").
+        config["pipeline"] = ["stopWordFilter"]
     return result
 
 

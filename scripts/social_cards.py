@@ -2,7 +2,7 @@
 
 Text is set with the site's own Noto Sans / Noto Sans Lao files (the unicode ranges in fonts.css
 say which file draws which characters) and shaped by Raqm, so Lao vowels and tone marks stack
-correctly. Cards are cached by content hash in .cache/cards/.
+correctly. Cards are cached by content hash in .cache/cards/ and published under that name.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from scripts.site_files import link_or_copy, replacing
 FONTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "fonts.css"
 FONTS_DIR = ROOT / "docs" / "assets" / "fonts"
 CACHE = ROOT / ".cache" / "cards"
+CARDS_FOLDER = "assets/cards"  # in the site: one flat folder, each card named by its text's hash
 SIZE = (1200, 630)
 GREEN, GOLD, WHITE = (11, 94, 60), (246, 195, 67), (255, 255, 255)
 
@@ -122,12 +123,19 @@ def draw_cards(cards: list[tuple[str, str, str]]) -> None:
     run_in_processes(_draw_into_cache, [card for card in dict.fromkeys(cards) if not _cached(card).exists()], 16)
 
 
-def render_card(title: str, site_name: str, tagline: str, target: Path) -> Path:
-    """Put the card into `target` (from the cache; drawn first if no build has drawn the same text)."""
+def render_card(title: str, site_name: str, tagline: str, cards_dir: Path) -> Path:
+    """Put the card into `cards_dir` (from the cache; drawn first if no build has drawn the same text)
+    and return its path. Named by its text's hash: the folder stays flat (no folder per page to make),
+    pages with the same card share one file, and a changed title gets a new address that social
+    networks fetch again."""
     card = (title, site_name, tagline)
     cached = _cached(card)
     if not cached.exists():
         _draw_into_cache(card)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    link_or_copy(cached, target)
+    target = cards_dir / cached.name
+    try:
+        link_or_copy(cached, target)
+    except FileNotFoundError:  # the first card of a build: the folder is not there yet
+        cards_dir.mkdir(parents=True, exist_ok=True)
+        link_or_copy(cached, target)
     return target

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import functools
 import http.server
-import shutil
 import threading
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from scripts import build_site
 from scripts.benchmark import synthetic_rows
 from scripts.catalogue.paging import PAGE_SIZE
 from scripts.languages import ROOT
+from scripts.source_copy import copy_sources
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -122,10 +122,7 @@ def node_modules() -> Path:
 
 def copy_project(destination: Path) -> Path:
     """A copy of the repository's sources (no build output, no environments) for tests that change them."""
-    ignore = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "site.*", "dist", ".cache",
-                                    "__pycache__", "test-artifacts", ".pytest_cache")
-    shutil.copytree(ROOT, destination, ignore=ignore)
-    return destination
+    return copy_sources(destination)
 
 
 @pytest.fixture(scope="session")

@@ -20,9 +20,9 @@ def test_filter_by_sector_updates_the_list_and_the_url(page_offline, site_url):
     assert all(item.get_attribute("data-sector") == "high-tech" for item in visible.all())
     assert page.url.endswith("/en/catalogue/?sector=high-tech")
     assert page.locator(".catalogue-count").inner_text() == f"{visible.count()} of {total} projects shown"
-    page.fill('input[name="q"]', "vsip")
+    page.fill('input[name="text"]', "vsip")
     assert 0 < page.locator(".catalogue-item:visible").count() < visible.count() + 1
-    assert "q=vsip" in page.url
+    assert "text=vsip" in page.url
     assert page.external.blocked == []
 
 
@@ -36,10 +36,20 @@ def test_a_shared_url_opens_the_same_filtered_view(page_offline, site_url):
     assert all(item.get_attribute("data-sector") == "renewable-energy" for item in visible.all())
 
 
+def test_a_shared_text_filter_filters_the_list_without_opening_the_site_search(page_offline, site_url):
+    page = page_offline
+    page.goto(site_url + "en/catalogue/?text=vsip")
+    expect(page.locator(".catalogue-count")).to_contain_text("shown")
+    assert page.locator('input[name="text"]').input_value() == "vsip"
+    names = page.locator(".catalogue-item:visible h3").all_inner_texts()
+    assert names and all("vsip" in name.lower() for name in names)
+    assert not page.locator('[data-md-toggle="search"]').is_checked()
+
+
 def test_unaccented_search_finds_vietnamese_text(page_offline, site_url):
     page = page_offline
     page.goto(site_url + "catalogue/")
-    page.fill('input[name="q"]', "hoang mai")
+    page.fill('input[name="text"]', "hoang mai")
     expect(page.locator(".catalogue-count")).to_contain_text("hiển thị")
     names = [t.lower() for t in page.locator(".catalogue-item:visible h3").all_inner_texts()]
     assert names and all("hoàng mai" in name or "hoang mai" in name for name in names)
@@ -56,7 +66,7 @@ def test_list_works_without_javascript(browser, site_url):
     context.close()
 
 
-@pytest.mark.parametrize("path", ["en/catalogue/", "en/projects/evil/", "lo/projects/evil/", "catalogue/?q=evil"])
+@pytest.mark.parametrize("path", ["en/catalogue/", "en/projects/evil/", "lo/projects/evil/", "catalogue/?text=onerror"])
 def test_injected_markup_shows_as_text_and_runs_nowhere(browser, evil_site, path):
     context = browser.new_context()
     page = context.new_page()
@@ -64,7 +74,7 @@ def test_injected_markup_shows_as_text_and_runs_nowhere(browser, evil_site, path
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(evil_site + path, wait_until="networkidle")
-    if "?q=" in path:  # the matches come from the listing script: wait until they are shown
+    if "?text=" in path:  # the matches come from the listing script: wait until they are shown
         expect(page.locator(".catalogue-pages")).to_be_hidden()
     assert page.evaluate("window.pwned") is None
     assert dialogs == []
@@ -106,7 +116,7 @@ def test_filters_on_any_page_search_the_whole_catalogue(browser, evil_site):
     last_name = _names(page)[-1]
     page.goto(evil_site + "en/catalogue/page/2/", wait_until="networkidle")
     assert listing_requests == []  # the whole list is loaded only when the reader filters
-    page.fill('input[name="q"]', last_name)
+    page.fill('input[name="text"]', last_name)
     expect(page.locator(".catalogue-count")).to_contain_text("shown")
     assert last_name in _names(page) and page.locator(".catalogue-pages").is_hidden()
     assert len(listing_requests) == 1

@@ -1,5 +1,6 @@
 """Photos: WebP variants, cleaned fallback without EXIF/GPS, caching; social cards in Lao script."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -85,7 +86,20 @@ def test_social_card_fonts_have_every_lao_and_vietnamese_letter_used():
 
 def test_social_card_renders(tmp_path: Path, artifacts_dir: Path):
     target = social_cards.render_card("ເງະອານ – ໂອກາດການລົງທຶນ ແລະ ການຮ່ວມມື", "ປະຕູຂໍ້ມູນການລົງທຶນ ແຂວງເງະອານ",
-                                      "example.org", tmp_path / "card.png")
+                                      "example.org", tmp_path / "cards")
     with Image.open(target) as card:
         assert card.size == (1200, 630)
     shutil.copyfile(target, artifacts_dir / "social-card-lo.png")
+
+
+def test_every_page_links_a_card_that_is_published(built_site: Path, site_url: str):
+    pages = ["index.html", "en/index.html", "lo/index.html", "en/projects/luxshare-ict-nghe-an-2/index.html"]
+    cards = set()
+    for page in pages:
+        html = (built_site / page).read_text("utf-8")
+        address = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
+        assert address.startswith(site_url + "assets/cards/"), address
+        with Image.open(built_site / address[len(site_url):]) as card:
+            assert card.size == (1200, 630)
+        cards.add(address)
+    assert len(cards) == len(pages)  # each page its own card, in its own language

@@ -53,3 +53,15 @@ def test_a_changed_page_is_parsed_again_and_only_last_build_pages_are_kept(tmp_p
     cache.save()
     assert parsed == ["parks/vsip/"] and "751 ha" in changed.entries[-1]["text"]
     assert len(EntryCache("en", tmp_path).known) == 1  # hoang-mai was not in the last build
+
+
+def test_entries_made_from_data_are_used_as_given_without_parsing_or_caching(tmp_path: Path):
+    made_entry = {"location": "projects/p-1/", "title": "Dự án", "text": "<p>Du lịch</p>"}
+    index, parsed = counting_index()
+    cache = EntryCache("vi", tmp_path)
+    cache.attach(index, made=lambda p: [made_entry] if p.url.startswith("projects/") else None)
+    index.add_entry_from_context(page(url="projects/p-1/"))
+    index.add_entry_from_context(page())
+    cache.save()
+    assert parsed == ["parks/vsip/"] and index.entries[0] == made_entry and len(index.entries) == 3
+    assert len(EntryCache("vi", tmp_path).known) == 1  # only the parsed page is kept

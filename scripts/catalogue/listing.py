@@ -43,7 +43,7 @@ def filters(projects: list[Project], locale: str, context: PageContext, shown: t
              ("area", _("Land area, largest first")), ("updated", _("Last checked, newest first"))]
     return (
         f'<form class="catalogue-filters" role="search" aria-label="{escape(labels["form"])}">'
-        f'<label>{escape(labels["search"])} <input type="search" name="q" data-filter="q"></label>'
+        f'<label>{escape(labels["search"])} <input type="search" name="text" data-filter="text"></label>'
         + _select("sector", _("Sector"), _("All sectors"), [(k, vocab.label("sectors", k, locale)) for k in vocab.sectors])
         + _select("status", _("Status"), _("All statuses"), [(k, vocab.label("statuses", k, locale)) for k in vocab.statuses])
         + _select("locality", _("Locality"), _("All localities"), [(name, name) for name in localities])

@@ -8,7 +8,6 @@ from scripts.catalogue.generate import write_files
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import PageContext
 from scripts.languages import Language
-from scripts.maps.folium_map import map_html
 from scripts.maps.map_data import data_script, map_data
 from scripts.maps.places import MapPlaces
 
@@ -22,6 +21,8 @@ def embed_filename(language: Language) -> str:
 
 def generate_maps(projects: list[Project], places: MapPlaces, languages: list[Language], context: PageContext,
                   docs_dir: Path) -> list[Path]:
+    from scripts.maps.folium_map import map_html  # here: folium takes 0.3 s to import, and builds whose data
+    # has not changed (the data step's cache) never draw a map
     files = {}
     for language in languages:
         data = map_data(projects, places, language, context)

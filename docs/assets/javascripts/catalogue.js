@@ -1,8 +1,9 @@
 /* Catalogue filters, sorting and text search, on top of a paged list that works without JavaScript.
-   The state lives in the URL query (?sector=…&status=…&locality=…&form=…&q=…&sort=…) so a
-   filtered view can be shared. Until the reader filters, the page shows its own page of projects;
-   the first filter loads every project of the language (data-listing: list items the build has
-   already escaped), shows the first data-page-size matches and a "Show more projects" button.
+   The state lives in the URL query (?sector=…&status=…&locality=…&form=…&text=…&sort=…) so a
+   filtered view can be shared; not `q`, for which Material opens its site search over any page.
+   Until the reader filters, the page shows its own page of projects; the first filter loads every
+   project of the language (data-listing: list items the build has already escaped), shows the first
+   data-page-size matches and a "Show more projects" button.
    Reads only data-* attributes; writes no HTML from data. */
 (function () {
   "use strict";
@@ -88,7 +89,7 @@
     }
 
     function isFiltered(state) {
-      return Boolean(state.q) || (state.sort && state.sort !== "name") ||
+      return Boolean(state.text) || (state.sort && state.sort !== "name") ||
         FIELDS.some(function (key) { return Boolean(state[key]); });
     }
 
@@ -99,7 +100,7 @@
     }
 
     function render(state, everyItem) {
-      var words = fold(state.q || "").split(/\s+/).filter(Boolean);
+      var words = fold(state.text || "").split(/\s+/).filter(Boolean);
       var matches = everyItem.filter(function (item) {
         return FIELDS.every(function (key) { return !state[key] || item.dataset[key] === state[key]; }) &&
           words.every(function (word) { return item.dataset.text.indexOf(word) !== -1; });

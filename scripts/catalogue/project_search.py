@@ -1,0 +1,37 @@
+"""The site-search entry of a project page, made from the catalogue data.
+
+Material's search plugin would parse every project page's HTML, the costliest part of building
+thousands of them, and would index the page's furniture with it: the map caption, the QR code's
+address, "Back to the project catalogue", the facts run together ("LocalityXã 1Land area…"). One
+entry made from the data holds what a reader looks a project up by: its name as the title; its
+sector, status, locality and form of investment; its summary; and its names in the other languages,
+so that a name copied from a Vietnamese document finds the English page too. Text is escaped as
+Material escapes the text it parses.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from scripts.catalogue.model import Project
+from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext
+from scripts.languages import Language
+
+
+def project_entry(project: Project, language: Language, context: PageContext, location: str) -> dict:
+    """The entry of `project`'s page in `language`, published at `location` (the page's MkDocs URL)."""
+    locale = language.locale
+    vocabularies = context.vocabularies
+    name = project.name(locale, FALLBACK_LOCALE)[0]
+    summary = project.summary(locale, FALLBACK_LOCALE)[0]
+    facts = [vocabularies.label("sectors", project.sector, locale), vocabularies.label("statuses", project.status, locale),
+             project.locality, vocabularies.label("forms", project.form, locale) if project.form else ""]
+    other_names = [other for other in dict.fromkeys(project.names.values()) if other != name]
+    paragraphs = [" · ".join(fact for fact in facts if fact), *_paragraphs(summary), " · ".join(other_names)]
+    return {"location": location, "title": escape(name, quote=False),
+            "text": "".join(f"<p>{escape(text, quote=False)}</p>" for text in paragraphs if text)}
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The summary's paragraphs (blank-line separated, as on the page), each on one line."""
+    return [" ".join(part.split()) for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
