@@ -24,8 +24,9 @@ def project_entry(project: Project, language: Language, context: PageContext, lo
     vocabularies = context.vocabularies
     name = project.name(locale, FALLBACK_LOCALE)[0]
     summary = project.summary(locale, FALLBACK_LOCALE)[0]
-    facts = [vocabularies.label("sectors", project.sector, locale), vocabularies.label("statuses", project.status, locale),
-             project.locality, vocabularies.label("forms", project.form, locale) if project.form else ""]
+    facts = [vocabularies.label("sectors", project.sector, locale),
+             vocabularies.label("statuses", project.status, locale), project.locality,
+             vocabularies.label("forms", project.form, locale) if project.form else ""]
     other_names = [other for other in dict.fromkeys(project.names.values()) if other != name]
     paragraphs = [" · ".join(fact for fact in facts if fact), *_paragraphs(summary), " · ".join(other_names)]
     return {"location": location, "title": escape(name, quote=False),
