@@ -70,8 +70,11 @@ def segment_lao(text: str, names: tuple[str, ...] | None = None) -> str:
 
 
 def with_folded_copy(text: str) -> str:
+    """`text` (escaped HTML) with a hidden copy of its words without marks, for accent-free queries.
+    Folding can turn a character into a bare angle bracket ("≮" is "<" and a combining mark), so the
+    copy's brackets are escaped again: Material inserts search results as HTML."""
     plain = re.sub(r"<[^>]+>", " ", text)
-    folded = fold_marks(plain)
+    folded = fold_marks(plain).replace("<", "&lt;").replace(">", "&gt;")
     return text if folded == plain else f'{text} <span class="search-folded" hidden>{folded}</span>'
 
 

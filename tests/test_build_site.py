@@ -104,3 +104,12 @@ def test_a_page_shown_in_a_fallback_language_says_so(built_site: Path, site_url:
         assert f'<link rel="canonical" href="{site_url}{post}">' in html
     original = (built_site / post / "index.html").read_text("utf-8")
     assert "fallback-notice" not in original
+
+
+def test_pages_are_counted_per_language_without_404_pages_assets_or_embeds(tmp_path: Path):
+    for page in ("index.html", "404.html", "about/index.html", "assets/x.html", "search/x.html", "embed/map-vi.html",
+                 "en/index.html", "en/404.html", "en/about/index.html", "en/projects/a/index.html",
+                 "lo/index.html", "sitemap.xml"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("x")
+    assert build_site.count_pages(tmp_path) == {"vi": 2, "en": 3, "lo": 1}

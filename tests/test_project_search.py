@@ -33,6 +33,18 @@ def test_everything_from_data_is_escaped():
         assert "<script>" not in text and "&lt;script&gt;window.pwned=1&lt;/script&gt;" in text
 
 
+def test_markup_stays_escaped_after_the_index_adds_its_unaccented_copy():
+    """"≮" and "≯" lose their combining mark when folded and would become "<" and ">"."""
+    name = "Dự án \u226eimg src=x onerror=alert(1)\u226f"
+    combined = {"config": {"lang": ["vi", "en"], "separator": "x", "pipeline": []},
+                "docs": [project_entry(project(names={"vi": name, "en": name}, summaries={"vi": EVIL, "en": EVIL}),
+                                       VI, CONTEXT, "projects/p-1/")]}
+    entry = split_index(combined, languages())["vi"]["docs"][0]
+    for text in (entry["title"], entry["text"]):
+        assert "<img" not in text and "<script" not in text, text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in entry["title"]
+
+
 def test_the_entry_goes_through_the_index_split_like_a_parsed_one():
     combined = {"config": {"lang": ["vi", "en"], "separator": "x", "pipeline": []},
                 "docs": [project_entry(project(), VI, CONTEXT, "projects/p-1/")]}
