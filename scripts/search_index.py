@@ -113,7 +113,7 @@ def split_index(index: dict, languages: list[Language]) -> dict[str, dict]:
         result[language.locale]["docs"].append(entry)
     for language in languages:
         config = result[language.locale]["config"]
-        config["lang"] = ["vi", "en"] if language.locale == "vi" else ["en"]  # lunr has no Lao; no stemmer for it
+        config["lang"] = ["vi", "en"] if language.locale == "vi" else ["en"]  # lunr has no Lao
         # No stemmer, in English either: Material's worker then finds nothing for a whole word whose stem
         # differs ("manufacturing", "investment"); a prefix still matches longer words ("invest").
         config["pipeline"] = ["stopWordFilter"]

@@ -132,10 +132,6 @@ def render_card(title: str, site_name: str, tagline: str, cards_dir: Path) -> Pa
     cached = _cached(card)
     if not cached.exists():
         _draw_into_cache(card)
-    target = cards_dir / cached.name
-    try:
-        link_or_copy(cached, target)
-    except FileNotFoundError:  # the first card of a build: the folder is not there yet
-        cards_dir.mkdir(parents=True, exist_ok=True)
-        link_or_copy(cached, target)
-    return target
+    cards_dir.mkdir(parents=True, exist_ok=True)
+    link_or_copy(cached, cards_dir / cached.name)
+    return cards_dir / cached.name

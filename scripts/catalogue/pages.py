@@ -92,9 +92,13 @@ def _facts(project: Project, language: Language, context: PageContext) -> str:
     return '<dl class="project-facts">' + "".join(rows) + "</dl>"
 
 
+def summary_paragraphs(text: str) -> list[str]:
+    """A summary's paragraphs: separated by a blank line, line breaks inside them kept."""
+    return [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
 def _summary_html(text: str) -> str:
-    paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
-    return "".join("<p>" + escape(part).replace("\n", "<br>") + "</p>" for part in paragraphs)
+    return "".join("<p>" + escape(part).replace("\n", "<br>") + "</p>" for part in summary_paragraphs(text))
 
 
 def detail_page_root(language: Language) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from html import escape
 
 from scripts.catalogue.model import Project
-from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext
+from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, summary_paragraphs
 from scripts.languages import Language
 
 
@@ -28,11 +28,7 @@ def project_entry(project: Project, language: Language, context: PageContext, lo
              vocabularies.label("statuses", project.status, locale), project.locality,
              vocabularies.label("forms", project.form, locale) if project.form else ""]
     other_names = [other for other in dict.fromkeys(project.names.values()) if other != name]
-    paragraphs = [" · ".join(fact for fact in facts if fact), *_paragraphs(summary), " · ".join(other_names)]
+    summary_lines = [" ".join(paragraph.split()) for paragraph in summary_paragraphs(summary)]  # one line each
+    paragraphs = [" · ".join(fact for fact in facts if fact), *summary_lines, " · ".join(other_names)]
     return {"location": location, "title": escape(name, quote=False),
             "text": "".join(f"<p>{escape(text, quote=False)}</p>" for text in paragraphs if text)}
-
-
-def _paragraphs(text: str) -> list[str]:
-    """The summary's paragraphs (blank-line separated, as on the page), each on one line."""
-    return [" ".join(part.split()) for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
