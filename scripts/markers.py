@@ -7,7 +7,7 @@ Markers:
 - `catalogue:sector-projects:KEY`: the catalogue projects of one sector
 - `catalogue:columns`, `catalogue:sectors`, `catalogue:statuses`, `catalogue:forms`: template tables
 - `catalogue:map`: the investment map; `catalogue:embed-snippets`: iframe code for other sites
-- `content:fdi-chart`: the FDI chart from data/fdi.yml
+- `content:fdi-chart`: the FDI chart from data/fdi.yml; `content:fdi-by-country-chart`: FDI by country of origin
 - `content:parks-comparison`: the industrial parks side by side
 - `content:news-latest`: the latest news posts; `content:events`: upcoming and past events
 """
@@ -20,7 +20,7 @@ from typing import Callable
 from scripts.catalogue import template_files
 from scripts.catalogue.build_step import PreparedCatalogue
 from scripts.catalogue.listing import catalogue_list, sector_projects
-from scripts.content.charts import fdi_chart
+from scripts.content.charts import fdi_by_country_chart, fdi_chart
 from scripts.content.events import events_html
 from scripts.content.generate import calendar_filename
 from scripts.content.news import listing as news_listing
@@ -54,6 +54,7 @@ def fill_markers(html: str, language: Language, prepared: PreparedCatalogue, pag
         "map": lambda arg: map_frame(language, root),
         "embed-snippets": lambda arg: embed_snippets(language, prepared.context),
         "fdi-chart": lambda arg: fdi_chart(locale),
+        "fdi-by-country-chart": lambda arg: fdi_by_country_chart(locale),
         "parks-comparison": lambda arg: comparison_table(prepared.parks, locale),
         "events": lambda arg: events_html(list(prepared.content.events), locale, prepared.context.today,
                                           f"{root}calendar/{calendar_filename(language)}"),

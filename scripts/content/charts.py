@@ -27,13 +27,21 @@ def load_fdi(path: Path = FDI_FILE) -> list[Bar]:
     return [Bar(str(entry["year"]), float(entry["value"]), entry["source"]) for entry in data["years"]]
 
 
-def bar_chart(bars: list[Bar], title: str, value_label, width: int = 640, height: int = 320) -> str:
+def load_fdi_by_country(locale: str, path: Path = FDI_FILE) -> tuple[list[Bar], dict]:
+    """The by-country breakdown as bars labelled in `locale`, and its block (title, source, date)."""
+    block = yaml.safe_load(path.read_text("utf-8"))["by_country"]
+    bars = [Bar(entry[locale], float(entry["value"]), block["source"]) for entry in block["countries"]]
+    return bars, block
+
+
+def bar_chart(bars: list[Bar], title: str, value_label, width: int = 640, height: int = 320,
+              title_id: str = "chart-title") -> str:
     """An accessible SVG bar chart; `value_label(value)` formats each bar's value for its label."""
     left, bottom, top = 16, 40, 36
     top_value = max(bar.value for bar in bars) * 1.15
     slot = (width - 2 * left) / len(bars)
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-title" '
-             f'xmlns="http://www.w3.org/2000/svg"><title id="chart-title">{escape(title)}</title>',
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{title_id}" '
+             f'xmlns="http://www.w3.org/2000/svg"><title id="{title_id}">{escape(title)}</title>',
              f'<line x1="{left}" y1="{height - bottom}" x2="{width - left}" y2="{height - bottom}" stroke="#4a4a4a"/>']
     for index, bar in enumerate(bars):
         bar_height = (height - bottom - top) * bar.value / top_value
@@ -53,8 +61,37 @@ def fdi_chart(locale: str, path: Path = FDI_FILE) -> str:
     _ = gettext_for(locale)
     bars = load_fdi(path)
     title = _("FDI registered in Nghệ An by year (new and additional capital, million US$)")
-    chart = bar_chart(bars, title, lambda value: formatting.number(value, locale, 0))
+    chart = bar_chart(bars, title, lambda value: formatting.number(value, locale, 0), title_id="chart-fdi-year")
     sources = ", ".join(f'<a href="{escape(bar.source)}">{escape(bar.label)}</a>' for bar in bars)
     caption = _("Sources by year:")
     return (f'<figure class="chart-figure">{chart}<figcaption>{escape(title)}. {escape(caption)} {sources}'
             "</figcaption></figure>")
+
+
+def horizontal_bar_chart(bars: list[Bar], title: str, value_label, title_id: str, width: int = 640) -> str:
+    """An accessible SVG chart with one labelled horizontal bar per row (long labels fit on the left)."""
+    row, label_width, right = 34, 210, 90
+    height = row * len(bars) + 8
+    top_value = max(bar.value for bar in bars)
+    span = width - label_width - right
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{title_id}" '
+             f'xmlns="http://www.w3.org/2000/svg"><title id="{title_id}">{escape(title)}</title>']
+    for index, bar in enumerate(bars):
+        y = 4 + index * row
+        length = max(span * bar.value / top_value, 1)
+        parts.append(f'<text x="{label_width - 8}" y="{y + 21}" text-anchor="end" font-size="15" '
+                     f'fill="#1a1a1a">{escape(bar.label)}</text>')
+        parts.append(f'<rect x="{label_width}" y="{y + 4}" width="{length:.1f}" height="{row - 10}" fill="#0b5e3c"/>')
+        parts.append(f'<text x="{label_width + length + 6:.1f}" y="{y + 21}" font-size="15" font-weight="700" '
+                     f'fill="#1a1a1a">{escape(value_label(bar.value))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def fdi_by_country_chart(locale: str, path: Path = FDI_FILE) -> str:
+    _ = gettext_for(locale)
+    bars, block = load_fdi_by_country(locale, path)
+    title = block["title"][locale]
+    chart = horizontal_bar_chart(bars, title, lambda value: formatting.number(value, locale, 0), "chart-fdi-country")
+    return (f'<figure class="chart-figure">{chart}<figcaption>{escape(title)}. '
+            f'<a href="{escape(block["source"])}">{escape(_("Source"))}</a></figcaption></figure>')
