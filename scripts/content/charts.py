@@ -34,25 +34,36 @@ def load_fdi_by_country(locale: str, path: Path = FDI_FILE) -> tuple[list[Bar], 
     return bars, block
 
 
+def _svg_open(width: int, height: int, title: str, title_id: str) -> str:
+    return (f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{title_id}" '
+            f'xmlns="http://www.w3.org/2000/svg"><title id="{title_id}">{escape(title)}</title>')
+
+
+def _label(x: float, y: float, text: str, anchor: str = "middle", bold: bool = False) -> str:
+    weight = ' font-weight="700"' if bold else ""
+    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="15"{weight} '
+            f'fill="#1a1a1a">{escape(text)}</text>')
+
+
+def _bar(x: float, y: float, width: float, height: float) -> str:
+    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}" fill="#0b5e3c"/>'
+
+
 def bar_chart(bars: list[Bar], title: str, value_label, width: int = 640, height: int = 320,
               title_id: str = "chart-title") -> str:
     """An accessible SVG bar chart; `value_label(value)` formats each bar's value for its label."""
     left, bottom, top = 16, 40, 36
     top_value = max(bar.value for bar in bars) * 1.15
     slot = (width - 2 * left) / len(bars)
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{title_id}" '
-             f'xmlns="http://www.w3.org/2000/svg"><title id="{title_id}">{escape(title)}</title>',
+    parts = [_svg_open(width, height, title, title_id),
              f'<line x1="{left}" y1="{height - bottom}" x2="{width - left}" y2="{height - bottom}" stroke="#4a4a4a"/>']
     for index, bar in enumerate(bars):
         bar_height = (height - bottom - top) * bar.value / top_value
         x = left + index * slot + slot * 0.2
         y = height - bottom - bar_height
-        parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.6:.1f}" height="{bar_height:.1f}" fill="#0b5e3c"/>')
         middle = x + slot * 0.3
-        parts.append(f'<text x="{middle:.1f}" y="{y - 8:.1f}" text-anchor="middle" font-size="15" font-weight="700" '
-                     f'fill="#1a1a1a">{escape(value_label(bar.value))}</text>')
-        parts.append(f'<text x="{middle:.1f}" y="{height - bottom + 24}" text-anchor="middle" font-size="15" '
-                     f'fill="#1a1a1a">{escape(bar.label)}</text>')
+        parts += [_bar(x, y, slot * 0.6, bar_height), _label(middle, y - 8, value_label(bar.value), bold=True),
+                  _label(middle, height - bottom + 24, bar.label)]
     parts.append("</svg>")
     return "".join(parts)
 
@@ -74,16 +85,12 @@ def horizontal_bar_chart(bars: list[Bar], title: str, value_label, title_id: str
     height = row * len(bars) + 8
     top_value = max(bar.value for bar in bars)
     span = width - label_width - right
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{title_id}" '
-             f'xmlns="http://www.w3.org/2000/svg"><title id="{title_id}">{escape(title)}</title>']
+    parts = [_svg_open(width, height, title, title_id)]
     for index, bar in enumerate(bars):
         y = 4 + index * row
         length = max(span * bar.value / top_value, 1)
-        parts.append(f'<text x="{label_width - 8}" y="{y + 21}" text-anchor="end" font-size="15" '
-                     f'fill="#1a1a1a">{escape(bar.label)}</text>')
-        parts.append(f'<rect x="{label_width}" y="{y + 4}" width="{length:.1f}" height="{row - 10}" fill="#0b5e3c"/>')
-        parts.append(f'<text x="{label_width + length + 6:.1f}" y="{y + 21}" font-size="15" font-weight="700" '
-                     f'fill="#1a1a1a">{escape(value_label(bar.value))}</text>')
+        parts += [_label(label_width - 8, y + 21, bar.label, anchor="end"), _bar(label_width, y + 4, length, row - 10),
+                  _label(label_width + length + 6, y + 21, value_label(bar.value), anchor="start", bold=True)]
     parts.append("</svg>")
     return "".join(parts)
 
