@@ -100,5 +100,6 @@ def fdi_by_country_chart(locale: str, path: Path = FDI_FILE) -> str:
     bars, block = load_fdi_by_country(locale, path)
     title = block["title"][locale]
     chart = horizontal_bar_chart(bars, title, lambda value: formatting.number(value, locale, 0), "chart-fdi-country")
+    source = _("Source")
     return (f'<figure class="chart-figure">{chart}<figcaption>{escape(title)}. '
-            f'<a href="{escape(block["source"])}">{escape(_("Source"))}</a></figcaption></figure>')
+            f'<a href="{escape(block["source"])}">{escape(source)}</a></figcaption></figure>')
