@@ -49,3 +49,23 @@ def test_map_page_is_lean_local_and_stable():
     again = map_html(EN, {"industrial-parks": "<b>Parks</b>", "infrastructure": "Infra", "culture": "Culture"})
     assert again == html, "two builds must write the same file"
     assert len(html.encode()) < 40_000
+
+
+def test_public_investment_works_are_map_infrastructure_not_catalogue_rows():
+    import yaml
+
+    from scripts.catalogue.validate import load_catalogue
+
+    entries = yaml.safe_load(open("data/places.yml", encoding="utf-8"))["places"]
+    works = [e["id"] for e in entries if e.get("programme") == "public-investment-2026-2030"]
+    assert len(works) == 9  # the programme's nine state-budget projects
+    places, _ = load_places(locales(), load_outline())
+    on_map = {p.id: p for p in places.places}
+    assert all(on_map[work].layer == "infrastructure" and on_map[work].source.startswith("https://") for work in works)
+    catalogue_ids = {p.id for p in load_catalogue().projects}
+    assert not catalogue_ids & set(works)
+    for language in languages():
+        suffix = "" if language.default else f".{language.locale}"
+        sectors = open(f"docs/sectors{suffix}.md", encoding="utf-8").read()
+        missing = [w for w in works if on_map[w].text[language.locale]["name"] not in sectors]
+        assert not missing, f"docs/sectors{suffix}.md does not list {missing}"
