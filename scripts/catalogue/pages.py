@@ -84,7 +84,7 @@ def _facts(project: Project, language: Language, context: PageContext) -> str:
     checked = _("%(date)s, by %(department)s") % {
         "date": formatting.long_date(project.updated, locale), "department": department}
     source = project.source or ""
-    not_published = f'<span class="not-published">{escape(_("Not published"))}</span>'
+    not_published = '<span class="not-published">' + escape(_("Not published")) + "</span>"
     rows = [
         _fact(_("Locality"), escape(project.locality)),
         _fact(_("Land area"), escape(formatting.area(project.area_ha, locale)) if project.area_ha is not None
