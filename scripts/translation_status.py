@@ -7,7 +7,8 @@ Usage: python -m scripts.translation_status [--json FILE] [--strict] [--stamp do
   translation records the hash of the source it follows in its front matter (`source_hash:`);
   `--stamp FILE` writes the current hash once a translator has updated the page;
 - orphaned: a translation whose Vietnamese page no longer exists;
-- catalogue rows with empty English or Lao fields, and interface strings untranslated in locales/.
+- catalogue rows with empty English or Lao fields, rows whose text awaits a native reviewer (column
+  `review`), and interface strings untranslated in locales/.
 `--strict` exits 1 when there is any gap (for CI or before a release).
 """
 
@@ -38,6 +39,7 @@ class LanguageStatus:
     outdated: list[str] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)
     catalogue_rows: list[str] = field(default_factory=list)  # project ids with empty fields in this language
+    catalogue_review: list[str] = field(default_factory=list)  # project ids whose text awaits a native reviewer
     interface_strings: list[str] = field(default_factory=list)
     pages: int = 0
 
@@ -98,6 +100,7 @@ def status_report(docs: Path = DOCS, root: Path = ROOT, projects: list | None = 
     template = locale_catalogs.extract_messages(root)
     for locale, status in report.items():
         status.catalogue_rows = [p.id for p in projects if locale not in p.names or locale not in p.summaries]
+        status.catalogue_review = [p.id for p in projects if locale in p.review and p.id not in status.catalogue_rows]
         status.interface_strings = locale_catalogs.untranslated(locale, root, template)
     return report
 
@@ -125,6 +128,7 @@ def table(report: dict[str, LanguageStatus]) -> str:
     for status in report.values():
         for label, items in (("missing", status.missing), ("outdated", status.outdated),
                              ("orphaned", status.orphaned), ("catalogue rows with empty fields", status.catalogue_rows),
+                             ("catalogue rows awaiting a native reviewer (column review)", status.catalogue_review),
                              ("untranslated interface strings", status.interface_strings)):
             if items:
                 details.append(f"- {status.locale} {label}: " + ", ".join(f"`{item}`" for item in items))

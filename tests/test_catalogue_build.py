@@ -7,6 +7,7 @@ from pathlib import Path
 
 from scripts import languages
 from scripts.catalogue.validate import load_catalogue
+from scripts.catalogue.vocabularies import load_vocabularies
 from tests.conftest import copy_project
 
 
@@ -50,6 +51,7 @@ def test_bad_spreadsheet_fails_with_plain_messages_and_keeps_the_site(tmp_path: 
     lines = seed.read_text("utf-8").splitlines()
     lines[1] = lines[1].replace(",urban-infrastructure,", ",infrastructure,")
     lines.append(lines[2].replace("2026-11-24", "24/11/2026"))  # a duplicate id with a bad date as well
+    bad_date_line = len(lines)
     seed.write_text("\n".join(lines) + "\n", encoding="utf-8")
     site = tmp_path / "site"
     site.mkdir()
@@ -59,10 +61,10 @@ def test_bad_spreadsheet_fails_with_plain_messages_and_keeps_the_site(tmp_path: 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     lines = result.stderr.strip().splitlines()
-    assert lines[0] == ("data/projects/public-sources.csv:2: sector: expected one of manufacturing, high-tech, "
-                        "renewable-energy, agriculture, tourism, logistics, urban-infrastructure, healthcare-education, "
-                        "digital-economy, got 'infrastructure' (did you mean 'urban-infrastructure'?)")
-    assert lines[1].startswith("data/projects/public-sources.csv:11: updated: expected a date written YYYY-MM-DD")
+    assert lines[0] == ("data/projects/public-sources.csv:2: sector: expected one of "
+                        + ", ".join(load_vocabularies().sectors)
+                        + ", got 'infrastructure' (did you mean 'urban-infrastructure'?)")
+    assert lines[1].startswith(f"data/projects/public-sources.csv:{bad_date_line}: updated: expected a date written YYYY-MM-DD")
     assert lines[-1].startswith("2 problems found")
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text("utf-8") == "last good site"

@@ -133,3 +133,20 @@ def test_outline_simplification_keeps_corners_and_drops_small_wiggles():
     line = [(0.0, 0.0), (5.0, 0.5), (10.0, 0.0), (15.0, 8.0), (20.0, 0.0)]
     assert simplified(line, 1.0) == [(0.0, 0.0), (10.0, 0.0), (15.0, 8.0), (20.0, 0.0)]
     assert simplified(line, 0) == line
+
+
+def test_an_opportunity_without_figures_says_not_published_and_names_its_agency():
+    bare = project(area_ha=None, investment_vnd_bn=None, agency="investment-promotion-centre")
+    expected = {VI: ("Chưa công bố", "Trung tâm Xúc tiến"), EN: ("Not published", "Promotion Centre"),
+                LO: ("ຍັງບໍ່ໄດ້ເຜີຍແຜ່", "ສູນສົ່ງເສີມ")}
+    for language, (not_published, agency) in expected.items():
+        page = project_page(bare, language, CONTEXT)
+        assert page.count(not_published) == 2 and agency in page
+    assert "Not published" not in project_page(project(), EN, CONTEXT)
+
+
+def test_a_row_awaiting_review_flags_only_that_languages_page():
+    flagged = project(names={"vi": "Dự án", "en": "Project", "lo": "ໂຄງການ"},
+                      summaries={"vi": "Mô tả", "en": "Summary", "lo": "ສະຫຼຸບ"}, review=("lo",))
+    assert front_matter(pages.project_page(flagged, LO, CONTEXT)).get("review") == "needed"
+    assert "review" not in front_matter(pages.project_page(flagged, EN, CONTEXT))

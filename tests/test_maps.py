@@ -1,12 +1,20 @@
 """The map's Python side: places data, the shared data file, the lean folium page."""
 
+import datetime
 import json
 import re
 
+import yaml
+
+from scripts.catalogue.build_step import exchange_rate
+from scripts.catalogue.pages import PageContext
+from scripts.catalogue.validate import load_catalogue
+from scripts.catalogue.vocabularies import load_vocabularies
+
 from scripts.catalogue.geo import load_outline
-from scripts.languages import languages, locales
+from scripts.languages import languages, load_mkdocs_config, locales
 from scripts.maps.folium_map import map_html
-from scripts.maps.map_data import VARIABLE, data_script
+from scripts.maps.map_data import VARIABLE, data_script, map_data
 from scripts.maps.places import load_places
 
 EN = languages()[1]
@@ -49,3 +57,23 @@ def test_map_page_is_lean_local_and_stable():
     again = map_html(EN, {"industrial-parks": "<b>Parks</b>", "infrastructure": "Infra", "culture": "Culture"})
     assert again == html, "two builds must write the same file"
     assert len(html.encode()) < 40_000
+
+
+def test_public_investment_works_are_map_infrastructure_not_catalogue_rows():
+    entries = yaml.safe_load(open("data/places.yml", encoding="utf-8"))["places"]
+    works = [e["id"] for e in entries if e.get("programme") == "public-investment-2026-2030"]
+    assert len(works) == 9  # the programme's nine state-budget projects
+    places, _ = load_places(locales(), load_outline())
+    projects = load_catalogue().projects
+    assert not {p.id for p in projects} & set(works)
+    context = PageContext(load_vocabularies(), load_outline(), exchange_rate(load_mkdocs_config()["extra"]),
+                          "https://x.example/", datetime.date(2026, 12, 1), 365)
+    for language in languages():
+        data = map_data(projects, places, language, context)
+        on_map = {row[-1]: row for row in data["places"]}
+        assert all(on_map[w][0] == "infrastructure" and on_map[w][7].startswith("https://") for w in works)
+        assert not {row[8] for row in data["projects"]} & set(works)
+        suffix = "" if language.default else f".{language.locale}"
+        sectors = open(f"docs/sectors{suffix}.md", encoding="utf-8").read()
+        missing = [w for w in works if on_map[w][4] not in sectors]
+        assert not missing, f"docs/sectors{suffix}.md does not list {missing}"

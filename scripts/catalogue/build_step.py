@@ -31,7 +31,7 @@ from scripts.printing.generate import generate_print
 from scripts.search_index import names_script
 from scripts.content.parks import Parks, generate_parks, load_parks, parks_as_places
 from scripts.maps.generate import generate_maps
-from scripts.maps.places import MapPlaces, load_places
+from scripts.maps.places import GATEWAY_KINDS, MapPlaces, load_places
 
 
 class CatalogueError(Exception):
@@ -88,7 +88,7 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
     context = PageContext(load_vocabularies(data_dir), load_outline(data_dir / "geo" / "nghe-an-outline.geojson"),
                           exchange_rate(extra), site_url, datetime.date.today(),
                           int(extra.get("catalogue_stale_after_days", 365)))
-    landmarks = tuple((p.lat, p.lon, p.text["en"]["name"]) for p in places.places if p.layer == "infrastructure")
+    landmarks = tuple((p.lat, p.lon, p.text["en"]["name"]) for p in places.places if p.kind in GATEWAY_KINDS)
     generate(catalogue.projects, languages(), context, docs_dir, landmarks)
     generate_maps(catalogue.projects, places, languages(), context, docs_dir)
     generate_parks(parks, languages(), outline, docs_dir)

@@ -107,3 +107,19 @@ def choice(value: str, choices: list[str]) -> str:
     if value not in choices:
         raise FieldError("one of " + ", ".join(choices), closest(value, choices))
     return value
+
+
+def key_of(value: str, choices: list[str], listed_in: str) -> str:
+    """A key defined in another data file (e.g. an agency in data/departments.yml)."""
+    if value not in choices:
+        raise FieldError(f"a key of {listed_in}", closest(value, choices))
+    return value
+
+
+def locales_listed(value: str, choices: list[str]) -> tuple[str, ...]:
+    """Language codes separated by spaces, e.g. "lo" or "en lo" (the translations awaiting a reviewer)."""
+    codes = tuple(value.split())
+    unknown = [code for code in codes if code not in choices]
+    if unknown:
+        raise FieldError("language codes separated by spaces, among " + ", ".join(choices), closest(unknown[0], choices))
+    return codes

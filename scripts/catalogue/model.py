@@ -6,6 +6,10 @@ import datetime
 from dataclasses import dataclass
 
 
+# Statuses of an investment opportunity; the others ("licensed") are the province's track record.
+OPPORTUNITY_STATUSES = ("calling", "preparing")
+
+
 @dataclass(frozen=True)
 class Project:
     id: str
@@ -18,6 +22,8 @@ class Project:
     status: str
     updated: datetime.date
     department: str  # key in data/departments.yml (the file's name)
+    agency: str = ""  # key in data/departments.yml of the agency an investor contacts ("" = the department)
+    review: tuple[str, ...] = ()  # locales whose text awaits a native reviewer (column `review`)
     area_ha: float | None = None
     investment_vnd_bn: float | None = None
     investment_usd_m: float | None = None
@@ -26,6 +32,15 @@ class Project:
     source: str | None = None
     position_note: str | None = None
     origin: str = ""  # "path:line" of the row, for messages
+
+    @property
+    def is_opportunity(self) -> bool:
+        return self.status in OPPORTUNITY_STATUSES
+
+    @property
+    def contact_agency(self) -> str:
+        """Key of the agency an investor contacts about this project."""
+        return self.agency or self.department
 
     def name(self, locale: str, fallback: str) -> tuple[str, str]:
         """(name, locale it is written in) for `locale`, falling back to `fallback`."""

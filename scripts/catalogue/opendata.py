@@ -26,7 +26,7 @@ def _record(project: Project, locales: list[str]) -> dict:
     for locale in locales:
         record[f"summary_{locale}"] = project.summaries.get(locale, "")
     record.update(contact=project.contact or "", updated=project.updated.isoformat(),
-                  department=project.department, source=project.source or "",
+                  department=project.department, agency=project.contact_agency, source=project.source or "",
                   position_note=project.position_note or "")
     return record
 

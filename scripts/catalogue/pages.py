@@ -66,6 +66,13 @@ def _fact(term: str, value: str) -> str:
     return f"<dt>{escape(term)}</dt><dd>{value}</dd>" if value else ""
 
 
+def _agency(project: Project, locale: str, vocabularies: Vocabularies) -> str:
+    """The agency an investor contacts, linked to its public website when data/departments.yml gives one."""
+    name = escape(vocabularies.department_name(project.contact_agency, locale))
+    website = vocabularies.departments.get(project.contact_agency, {}).get("website")
+    return f'<a href="{escape(website)}">{name}</a>' if website else name
+
+
 def _facts(project: Project, language: Language, context: PageContext) -> str:
     _ = gettext_for(language.locale)
     locale = language.locale
@@ -73,17 +80,20 @@ def _facts(project: Project, language: Language, context: PageContext) -> str:
     investment = formatting.investment(project.investment_vnd_bn, project.investment_usd_m, rate, locale)
     rate_note = _("Approximate conversion at %(rate)s VND per US dollar (%(date)s).") % {
         "rate": formatting.number(rate.vnd_per_usd, locale, 0), "date": rate.date}
-    department = context.vocabularies.departments.get(project.department, {}).get(locale, project.department)
+    department = context.vocabularies.department_name(project.department, locale)
     checked = _("%(date)s, by %(department)s") % {
         "date": formatting.long_date(project.updated, locale), "department": department}
     source = project.source or ""
+    not_published = '<span class="not-published">' + escape(_("Not published")) + "</span>"
     rows = [
         _fact(_("Locality"), escape(project.locality)),
-        _fact(_("Land area"), escape(formatting.area(project.area_ha, locale)) if project.area_ha is not None else ""),
+        _fact(_("Land area"), escape(formatting.area(project.area_ha, locale)) if project.area_ha is not None
+              else not_published),
         _fact(_("Investment"), f'{escape(investment)}<br><small><a href="{escape(rate.source)}">'
-                               f"{escape(rate_note)}</a></small>" if investment else ""),
+                               f"{escape(rate_note)}</a></small>" if investment else not_published),
         _fact(_("Form of investment"),
               escape(context.vocabularies.label("forms", project.form, locale)) if project.form else ""),
+        _fact(_("Agency to contact"), _agency(project, locale, context.vocabularies)),
         _fact(_("Contact"), f'<a href="mailto:{escape(project.contact)}">{escape(project.contact)}</a>'
                             if project.contact else ""),
         _fact(_("Last checked"), escape(checked)),
@@ -154,7 +164,7 @@ def project_page(project: Project, language: Language, context: PageContext) -> 
         "description": escape(description[:155] + ("…" if len(description) > 155 else "")),
         "project": project.id,
     }
-    if locale not in project.names or locale not in project.summaries:
+    if locale not in project.names or locale not in project.summaries or locale in project.review:
         front_matter["review"] = "needed"
     label = _("Back to the project catalogue")
     back = f"[{label}](../catalogue/index.md)"

@@ -27,6 +27,7 @@ EXAMPLE_ROW = {
     "summary_en": "Example: a 334.79 ha industrial-park infrastructure project (Decision 1164/QĐ-TTg of 9 October 2023).",
     "updated": "2026-11-24",
     "source": "https://baonghean.vn/pm-approves-the-investment-policy-for-the-hoang-mai-ii-industrial-zone-project-in-nghe-an-province-post278134.html",
+    "agency": "southeast-economic-zone",
 }
 
 

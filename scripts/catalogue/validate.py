@@ -18,7 +18,7 @@ from scripts.catalogue.model import Project
 from scripts.catalogue.problems import Problem, shown
 from scripts.catalogue.tables import Table, read_table
 from scripts.catalogue.vocabularies import Vocabularies, load_vocabularies
-from scripts.languages import ROOT
+from scripts.languages import ROOT, languages
 
 HIDDEN = ("internal", "draft")
 
@@ -88,6 +88,10 @@ def _checker(column_type: str, vocabularies: Vocabularies, decimal: str, today):
         return partial(numeric[column_type], decimal=decimal)
     if column_type in choices:
         return partial(fields.choice, choices=choices[column_type])
+    if column_type == "agency":
+        return partial(fields.key_of, choices=list(vocabularies.departments), listed_in="data/departments.yml")
+    if column_type == "review":
+        return partial(fields.locales_listed, choices=[lang.locale for lang in languages() if not lang.default])
     if column_type == "date":
         return partial(fields.date, today=today)
     return getattr(fields, column_type)
@@ -161,6 +165,7 @@ def _project(values: dict, department: str, origin: str) -> Project:
         id=values["id"], names=_localized(values, "name_"), summaries=_localized(values, "summary_"),
         sector=values["sector"], locality=values["locality"], lat=values["lat"], lon=values["lon"],
         status=values["status"], updated=values["updated"], department=department,
+        agency=values.get("agency", department), review=values.get("review", ()),
         area_ha=values.get("area_ha"), investment_vnd_bn=values.get("investment_vnd_bn"),
         investment_usd_m=values.get("investment_usd_m"), form=values.get("form"), contact=values.get("contact"),
         source=values.get("source"), position_note=values.get("position_note"), origin=origin,

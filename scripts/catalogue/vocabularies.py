@@ -33,6 +33,10 @@ class Vocabularies:
     def label(self, vocabulary: str, key: str, locale: str) -> str:
         return getattr(self, vocabulary)[key][locale]
 
+    def department_name(self, key: str, locale: str) -> str:
+        """A department's or agency's name in `locale` (its key when data/departments.yml lacks it)."""
+        return self.departments.get(key, {}).get(locale, key)
+
 
 def _read_yaml(path: Path) -> dict:
     with open(path, encoding="utf-8") as handle:

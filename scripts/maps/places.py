@@ -12,7 +12,8 @@ from scripts.catalogue.problems import Problem
 from scripts.languages import ROOT
 
 PLACES_FILE = ROOT / "data" / "places.yml"
-KINDS = ("zone", "park", "airport", "port", "border-gate", "heritage", "nature", "beach")
+KINDS = ("zone", "park", "airport", "port", "border-gate", "public-works", "heritage", "nature", "beach")
+GATEWAY_KINDS = ("airport", "port", "border-gate")  # shown as diamonds on the project pages' mini-map
 
 
 @dataclass(frozen=True)

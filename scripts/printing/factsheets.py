@@ -54,13 +54,16 @@ def project_factsheet(project: Project, language: Language, context: PageContext
     name, name_locale = project.name(locale, FALLBACK_LOCALE)
     summary, summary_locale = project.summary(locale, FALLBACK_LOCALE)
     vocabulary = context.vocabularies
-    department = vocabulary.departments.get(project.department, {}).get(locale, project.department)
+    department = vocabulary.department_name(project.department, locale)
     url = page_url(context.site_url, project.id, language)
+    not_published = _("Not published")
     rows = _rows([
         (_("Locality"), project.locality),
-        (_("Land area"), formatting.area(project.area_ha, locale) if project.area_ha is not None else ""),
-        (_("Investment"), formatting.investment(project.investment_vnd_bn, project.investment_usd_m, context.rate, locale)),
+        (_("Land area"), formatting.area(project.area_ha, locale) if project.area_ha is not None else not_published),
+        (_("Investment"), formatting.investment(project.investment_vnd_bn, project.investment_usd_m, context.rate, locale)
+         or not_published),
         (_("Form of investment"), vocabulary.label("forms", project.form, locale) if project.form else ""),
+        (_("Agency to contact"), vocabulary.department_name(project.contact_agency, locale)),
         (_("Contact"), project.contact or ""),
         (_("Last checked"), _("%(date)s, by %(department)s") % {
             "date": formatting.long_date(project.updated, locale), "department": department}),
@@ -96,12 +99,14 @@ def park_factsheet(park: Park, parks: Parks, language: Language, context: PageCo
 
 
 def catalogue_brochure(projects: list[Project], language: Language, context: PageContext) -> str:
-    """All projects calling for investment; the other catalogue projects follow, so it is never empty."""
+    """The investment opportunities (calling or preparing); then the province's track record (licensed
+    projects), told apart, so the brochure is never empty."""
     _ = gettext_for(language.locale)
     locale = language.locale
-    calling = [p for p in projects if p.status == "calling"]
-    others = [p for p in projects if p.status != "calling"]
-    labels = {"title": _("Projects calling for investment"), "others": _("Other projects in the catalogue"),
+    calling = [p for p in projects if p.is_opportunity]
+    others = [p for p in projects if not p.is_opportunity]
+    labels = {"title": _("Investment opportunities"),
+              "others": _("Track record: projects that already have their investor"),
               "none": _("No project in the catalogue is calling for investors at the moment."),
               "online": _("The catalogue online:")}
 

@@ -6,7 +6,7 @@
   "use strict";
 
   var KIND_SHAPES = {
-    zone: "star", park: "square", airport: "diamond", port: "diamond", "border-gate": "diamond",
+    zone: "star", park: "square", airport: "diamond", port: "diamond", "border-gate": "diamond", "public-works": "diamond",
     heritage: "triangle", nature: "triangle", beach: "triangle"
   };
 
