@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from urllib.parse import urlsplit
 
@@ -36,9 +36,18 @@ class PageContext:
     site_url: str
     today: datetime.date
     stale_after_days: int  # rows not checked for longer than this are flagged on their page
+    reviewed_rows: dict[str, frozenset[str]] = field(default_factory=dict)  # scripts/catalogue/reviews.py
 
     def is_stale(self, project: Project) -> bool:
         return (self.today - project.updated).days > self.stale_after_days
+
+    def awaits_review(self, project: Project, locale: str) -> bool:
+        """A row's text in `locale` is shown as awaiting a native reviewer: it is missing (the page
+        falls back to English), or the language has a review step and the row is not yet reviewed."""
+        if locale not in project.names or locale not in project.summaries:
+            return True
+        reviewed = self.reviewed_rows.get(locale)
+        return reviewed is not None and project.id not in reviewed
 
 
 def page_filename(project_id: str, language: Language) -> str:
@@ -154,7 +163,7 @@ def project_page(project: Project, language: Language, context: PageContext) -> 
         "description": escape(description[:155] + ("…" if len(description) > 155 else "")),
         "project": project.id,
     }
-    if locale not in project.names or locale not in project.summaries:
+    if context.awaits_review(project, locale):
         front_matter["review"] = "needed"
     label = _("Back to the project catalogue")
     back = f"[{label}](../catalogue/index.md)"
