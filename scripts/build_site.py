@@ -23,7 +23,7 @@ from scripts.catalogue.problems import report
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.content.news import load_posts
-from scripts.glossary import check_docs
+from scripts.glossary import check_data, check_docs
 from scripts.languages import MKDOCS_YML, ROOT, languages, load_mkdocs_config
 from scripts.sitemaps import write_language_sitemaps
 
@@ -117,7 +117,8 @@ def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None =
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
-    for warning in check_docs(config_file.parent / "docs", [lang.locale for lang in languages() if not lang.default]):
+    others = [lang.locale for lang in languages() if not lang.default]
+    for warning in check_docs(docs, others) + check_data(config_file.parent / "data", root=config_file.parent):
         print(f"warning: {warning}", file=sys.stderr)
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)

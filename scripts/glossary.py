@@ -2,13 +2,15 @@
 
 data/glossary.yml lists each term in vi, en and lo (with accepted alternatives under `also`). For every
 Vietnamese page and each of its translations, a term found in the Vietnamese text whose rendering is
-absent from the translation gives a warning naming the page and the term. Warnings do not stop a build.
+absent from the translation gives a warning naming the page and the term. A spelling the glossary
+lists under `avoid` gives a warning wherever it appears in that language: in a page or in the texts
+of data/*.yml. Warnings do not stop a build (tests/test_lao_text.py fails on avoided forms in pages).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -22,6 +24,7 @@ GLOSSARY = ROOT / "data" / "glossary.yml"
 @dataclass(frozen=True)
 class Term:
     forms: dict[str, tuple[str, ...]]  # locale → accepted renderings (the first is the glossary's)
+    avoid: dict[str, tuple[str, ...]] = field(default_factory=dict)  # locale → spellings not to use
 
 
 def load_glossary(path: Path = GLOSSARY) -> list[Term]:
@@ -29,8 +32,19 @@ def load_glossary(path: Path = GLOSSARY) -> list[Term]:
     for entry in yaml.safe_load(path.read_text("utf-8"))["terms"]:
         also = entry.get("also", {})
         forms = {locale: (entry[locale], *also.get(locale, ())) for locale in ("vi", "en", "lo") if locale in entry}
-        terms.append(Term(forms))
+        terms.append(Term(forms, {locale: tuple(spellings) for locale, spellings in entry.get("avoid", {}).items()}))
     return terms
+
+
+def avoided_in(text: str, locale: str, terms: list[Term]) -> list[tuple[str, str]]:
+    """(avoided spelling, the glossary's spelling) for each avoided form that `text` contains."""
+    return [(spelling, term.forms[locale][0]) for term in terms for spelling in term.avoid.get(locale, ())
+            if spelling.lower() in text.lower()]
+
+
+def _avoid_warnings(shown: str, text: str, locale: str, terms: list[Term]) -> list[str]:
+    return [f"{shown}: '{spelling}' is not the glossary's spelling; write '{wanted}'"
+            for spelling, wanted in avoided_in(text, locale, terms)]
 
 
 def _body(path: Path) -> str:
@@ -49,7 +63,32 @@ def check_pair(source: Path, translation: Path, locale: str, terms: list[Term], 
         if term.forms["vi"][0].lower() in source_text and not any(f.lower() in translated for f in term.forms[locale]):
             warnings.append(f"{shown}: glossary term '{term.forms['vi'][0]}' should be rendered "
                             f"'{term.forms[locale][0]}' (not found in this translation)")
-    return warnings
+    return warnings + _avoid_warnings(shown, translated, locale, terms)
+
+
+def _texts(node, locale: str | None = None):
+    """(locale, text) of every string in a YAML document that sits under a language key (vi, en, lo)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _texts(value, key if key in ("vi", "en", "lo") else locale)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _texts(item, locale)
+    elif isinstance(node, str) and locale:
+        yield locale, node
+
+
+def check_data(data: Path, terms: list[Term] | None = None, root: Path = ROOT) -> list[str]:
+    """Avoided spellings in the language texts of data/*.yml (names of places, parks, events…)."""
+    terms = terms if terms is not None else load_glossary()
+    warnings = []
+    for path in sorted(data.glob("*.yml")):
+        if path.name == GLOSSARY.name:
+            continue
+        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        for locale, text in _texts(yaml.safe_load(path.read_text("utf-8"))):
+            warnings += _avoid_warnings(shown, text, locale, terms)
+    return sorted(set(warnings))
 
 
 def check_docs(docs: Path, locales: list[str], terms: list[Term] | None = None, root: Path = ROOT) -> list[str]:

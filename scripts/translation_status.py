@@ -7,9 +7,10 @@ Usage: python -m scripts.translation_status [--json FILE] [--strict] [--stamp do
   translation records the hash of the source it follows in its front matter (`source_hash:`);
   `--stamp FILE` writes the current hash once a translator has updated the page;
 - orphaned: a translation whose Vietnamese page no longer exists;
-- catalogue rows with empty English or Lao fields, rows whose text awaits a native reviewer (column
-  `review`), and interface strings untranslated in locales/.
-`--strict` exits 1 when there is any gap (for CI or before a release).
+- catalogue rows with empty English or Lao fields, and interface strings untranslated in locales/;
+- awaiting review: translations marked `review: needed` and catalogue rows not yet reviewed in a
+  language that has a review step (data/translation-reviews.yml) or flagged by the row's `review` column; readers see a notice on each.
+`--strict` exits 1 when there is any gap (for CI or before a release); awaiting review is not a gap.
 """
 
 from __future__ import annotations
@@ -24,11 +25,13 @@ from pathlib import Path
 
 from scripts import locales as locale_catalogs
 from scripts.catalogue.pages import front_matter_block
+from scripts.catalogue.reviews import awaits_review, load_reviewed_rows
 from scripts.catalogue.validate import load_catalogue
 from scripts.languages import ROOT, Language, languages
 
 DOCS = ROOT / "docs"
 HASH_LINE = re.compile(r"^source_hash:\s*([0-9a-f]+)\s*$", re.MULTILINE)
+REVIEW_LINE = re.compile(r"^review:\s*\"?needed\"?\s*$", re.MULTILINE)
 GENERATED = re.compile(r"^(projects/|catalogue/page/|parks/(?!index)|news/index|news/archive/|news/tags/|editors/)")
 
 
@@ -39,8 +42,8 @@ class LanguageStatus:
     outdated: list[str] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)
     catalogue_rows: list[str] = field(default_factory=list)  # project ids with empty fields in this language
-    catalogue_review: list[str] = field(default_factory=list)  # project ids whose text awaits a native reviewer
     interface_strings: list[str] = field(default_factory=list)
+    awaiting_review: list[str] = field(default_factory=list)  # pages and catalogue rows (projects/<id>)
     pages: int = 0
 
     @property
@@ -83,10 +86,12 @@ def page_status(docs: Path, langs: list[Language]) -> dict[str, LanguageStatus]:
                 status.missing.append(name)
             elif recorded_hash(translation) != source_hash(source):
                 status.outdated.append(name)
-        for path in docs.rglob(f"*.{language.locale}.md"):
+        for path in sorted(docs.rglob(f"*.{language.locale}.md")):
             name = path.relative_to(docs).as_posix()[: -len(f".{language.locale}.md")]
             if not GENERATED.match(name) and name not in sources:
                 status.orphaned.append(name)
+            if not name.startswith("projects/") and REVIEW_LINE.search(path.read_text("utf-8").split("\n---", 1)[0]):
+                status.awaiting_review.append(name)
         result[language.locale] = status
     return result
 
@@ -98,10 +103,11 @@ def status_report(docs: Path = DOCS, root: Path = ROOT, projects: list | None = 
     if projects is None:
         projects = load_catalogue(root / "data", root=root).projects
     template = locale_catalogs.extract_messages(root)
+    reviewed = load_reviewed_rows(root / "data")
     for locale, status in report.items():
         status.catalogue_rows = [p.id for p in projects if locale not in p.names or locale not in p.summaries]
-        status.catalogue_review = [p.id for p in projects if locale in p.review and p.id not in status.catalogue_rows]
         status.interface_strings = locale_catalogs.untranslated(locale, root, template)
+        status.awaiting_review += [f"projects/{p.id}" for p in projects if awaits_review(p, locale, reviewed)]
     return report
 
 
@@ -119,17 +125,18 @@ def stamp(translation: Path) -> str:
 
 
 def table(report: dict[str, LanguageStatus]) -> str:
-    rows = ["| language | pages | missing | outdated | orphaned | catalogue rows | interface strings |",
-            "|---|---|---|---|---|---|---|"]
+    rows = ["| language | pages | missing | outdated | orphaned | catalogue rows | interface strings | awaiting review |",
+            "|---|---|---|---|---|---|---|---|"]
     for status in report.values():
         rows.append(f"| {status.locale} | {status.pages} | {len(status.missing)} | {len(status.outdated)} | "
-                    f"{len(status.orphaned)} | {len(status.catalogue_rows)} | {len(status.interface_strings)} |")
+                    f"{len(status.orphaned)} | {len(status.catalogue_rows)} | {len(status.interface_strings)} | "
+                    f"{len(status.awaiting_review)} |")
     details = []
     for status in report.values():
         for label, items in (("missing", status.missing), ("outdated", status.outdated),
                              ("orphaned", status.orphaned), ("catalogue rows with empty fields", status.catalogue_rows),
-                             ("catalogue rows awaiting a native reviewer (column review)", status.catalogue_review),
-                             ("untranslated interface strings", status.interface_strings)):
+                             ("untranslated interface strings", status.interface_strings),
+                             ("awaiting a native reviewer", status.awaiting_review)):
             if items:
                 details.append(f"- {status.locale} {label}: " + ", ".join(f"`{item}`" for item in items))
     return "\n".join(rows + ([""] + details if details else []))

@@ -20,6 +20,7 @@ from scripts.catalogue.model import Project
 from scripts.catalogue.paging import listing_script_path, listing_version
 from scripts.catalogue.pages import PageContext, card_texts
 from scripts.catalogue.problems import report
+from scripts.catalogue.reviews import load_reviewed_rows
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts import social_cards
@@ -87,7 +88,7 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
         raise CatalogueError(report(catalogue.problems + place_problems + content_problems))
     context = PageContext(load_vocabularies(data_dir), load_outline(data_dir / "geo" / "nghe-an-outline.geojson"),
                           exchange_rate(extra), site_url, datetime.date.today(),
-                          int(extra.get("catalogue_stale_after_days", 365)))
+                          int(extra.get("catalogue_stale_after_days", 365)), load_reviewed_rows(data_dir))
     landmarks = tuple((p.lat, p.lon, p.text["en"]["name"]) for p in places.places if p.kind in GATEWAY_KINDS)
     generate(catalogue.projects, languages(), context, docs_dir, landmarks)
     generate_maps(catalogue.projects, places, languages(), context, docs_dir)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from urllib.parse import urlsplit
 
-from scripts.catalogue import formatting
+from scripts.catalogue import formatting, reviews
 from scripts.catalogue.geo import Outline
 from scripts.catalogue.minimap import position_percent
 from scripts.catalogue.model import Project
@@ -36,9 +36,14 @@ class PageContext:
     site_url: str
     today: datetime.date
     stale_after_days: int  # rows not checked for longer than this are flagged on their page
+    reviewed_rows: dict[str, frozenset[str]] = field(default_factory=dict)  # scripts/catalogue/reviews.py
 
     def is_stale(self, project: Project) -> bool:
         return (self.today - project.updated).days > self.stale_after_days
+
+    def awaits_review(self, project: Project, locale: str) -> bool:
+        """Whether readers are told that the row's text in `locale` awaits a native reviewer."""
+        return reviews.awaits_review(project, locale, self.reviewed_rows)
 
 
 def page_filename(project_id: str, language: Language) -> str:
@@ -164,7 +169,7 @@ def project_page(project: Project, language: Language, context: PageContext) -> 
         "description": escape(description[:155] + ("…" if len(description) > 155 else "")),
         "project": project.id,
     }
-    if locale not in project.names or locale not in project.summaries or locale in project.review:
+    if context.awaits_review(project, locale):
         front_matter["review"] = "needed"
     label = _("Back to the project catalogue")
     back = f"[{label}](../catalogue/index.md)"

@@ -74,13 +74,18 @@ def _fixed_zip_dates(data: bytes) -> bytes:
     return target.getvalue()
 
 
+def _code_spans(text: str) -> str:
+    """`value` in a column's description (a value an editor types) shown as code."""
+    return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", text)
+
+
 def columns_table(vocabularies: Vocabularies, locale: str) -> str:
     _ = gettext_for(locale)
     yes, no = _("yes"), _("no")
     rows = "".join(
         f"<tr><td><code>{escape(column.name)}</code></td>"
         f"<td>{escape(yes if column.required else no)}</td>"
-        f"<td>{escape(column.description[locale])}</td></tr>"
+        f"<td>{_code_spans(escape(column.description[locale]))}</td></tr>"
         for column in vocabularies.columns
     )
     headings = (_("Column"), _("Required"), _("Meaning"))

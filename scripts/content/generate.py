@@ -58,9 +58,10 @@ def generate_content(content: Content, languages: list[Language], docs_dir: Path
 
 def write_editors_page(docs_dir: Path, root: Path, projects: list) -> bool:
     """The translation status page for editors, at /editors/translation-status/."""
-    from scripts.glossary import check_docs
+    from scripts.glossary import check_data, check_docs
     from scripts.translation_status import editors_page, status_report
 
     others = [language.locale for language in languages_list() if not language.default]
-    page = editors_page(status_report(docs_dir, root, projects), check_docs(docs_dir, others, root=root))
+    glossary = check_docs(docs_dir, others, root=root) + check_data(root / "data", root=root)
+    page = editors_page(status_report(docs_dir, root, projects), glossary)
     return write_if_changed(docs_dir / "editors" / "translation-status.md", page)

@@ -31,7 +31,7 @@ class Park:
     old_place: str = ""
     area_ha: float | None = None
     area_note: dict = field(default_factory=dict)
-    developer: str = ""
+    developer: str | dict = ""  # a name written the same in every language, or one per language
     occupancy: dict = field(default_factory=dict)
     distances: dict = field(default_factory=dict)
     decision: dict = field(default_factory=dict)
@@ -57,6 +57,11 @@ def load_parks(path: Path = PARKS_FILE) -> Parks:
             decision=entry.get("decision", {}), anchor_investors=tuple(entry.get("anchor_investors", ())),
         ))
     return Parks(tuple(parks), data.get("destinations", {}))
+
+
+def developer_text(park: Park, locale: str) -> str:
+    """The developer as written in `locale`: a legal form such as "JSC" or a country is translated."""
+    return park.developer.get(locale, "") if isinstance(park.developer, dict) else park.developer
 
 
 def area_text(park: Park, locale: str) -> str:
@@ -94,7 +99,7 @@ def park_page(park: Park, parks: Parks, language: Language, outline: Outline) ->
     facts = "".join([
         _row(_("Locality"), place),
         _row(_("Land area"), area_text(park, locale)),
-        _row(_("Developer"), park.developer),
+        _row(_("Developer"), developer_text(park, locale)),
         _row(_("Occupancy"), occupancy_text(park, locale)),
         _row(_("Distances"), distances_text(park, parks.destinations, locale)),
         _row(_("Infrastructure"), text.get("infrastructure", "")),
@@ -118,7 +123,7 @@ def park_page(park: Park, parks: Parks, language: Language, outline: Outline) ->
         f'{escape(labels["pdf"])}</a></p>',
         "</div>",
     ]
-    description = f"{text['name']}: {area_text(park, locale)}. {park.developer}".strip(" .:")
+    description = f"{text['name']}: {area_text(park, locale)}. {developer_text(park, locale)}".strip(" .:")
     front = front_matter_block({"title": escape(text["name"]), "description": escape(description[:155]),
                                 **({"review": "needed"} if locale == "lo" else {})})
     back = f"[{labels['all']}](index.md)"
@@ -132,7 +137,7 @@ def comparison_table(parks: Parks, locale: str) -> str:
     rows = []
     for park in parks.parks:
         cells = [f'<a href="{escape(park.id)}/">{escape(park.text[locale]["name"])}</a>', escape(park.locality),
-                 escape(area_text(park, locale)), escape(park.developer), escape(occupancy_text(park, locale)),
+                 escape(area_text(park, locale)), escape(developer_text(park, locale)), escape(occupancy_text(park, locale)),
                  escape(distances_text(park, parks.destinations, locale)), escape(", ".join(park.anchor_investors))]
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headings)
@@ -149,7 +154,7 @@ def parks_as_places(parks: Parks) -> tuple[Place, ...]:
     """The parks as points of the map's industrial-parks layer, linking to their pages."""
     return tuple(
         Place(park.id, "industrial-parks", "park", park.lat, park.lon, park.approximate,
-              {locale: {"name": text["name"], "facts": park.developer} for locale, text in park.text.items()},
+              {locale: {"name": text["name"], "facts": developer_text(park, locale)} for locale, text in park.text.items()},
               park.sources[0], park.area_ha, page=f"parks/{park.id}/")
         for park in parks.parks
     )

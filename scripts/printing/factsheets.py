@@ -10,7 +10,7 @@ from scripts.catalogue.qr import qr_svg
 from scripts.catalogue.minimap import outline_svg, position_percent
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, page_url
-from scripts.content.parks import Park, Parks, area_text, distances_text, occupancy_text
+from scripts.content.parks import Park, Parks, area_text, developer_text, distances_text, occupancy_text
 from scripts.languages import Language
 from scripts.locales import gettext_for
 
@@ -86,7 +86,8 @@ def park_factsheet(park: Park, parks: Parks, language: Language, context: PageCo
     text = park.text[locale]
     url = f"{context.site_url.rstrip('/')}/{language.prefix}parks/{park.id}/"
     rows = _rows([
-        (_("Locality"), park.locality), (_("Land area"), area_text(park, locale)), (_("Developer"), park.developer),
+        (_("Locality"), park.locality), (_("Land area"), area_text(park, locale)),
+        (_("Developer"), developer_text(park, locale)),
         (_("Occupancy"), occupancy_text(park, locale)), (_("Distances"), distances_text(park, parks.destinations, locale)),
         (_("Infrastructure"), text.get("infrastructure", "")), (_("Investment decision"), park.decision.get(locale, "")),
         (_("Anchor investors"), ", ".join(park.anchor_investors)), (_("Sources"), " · ".join(park.sources)),

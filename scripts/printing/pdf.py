@@ -68,16 +68,43 @@ def _styles():
     return fonts, CSS(string=font_faces() + PRINT_CSS, font_config=fonts)
 
 
+def drop_empty_strings(document, pdf) -> None:
+    """Remove the empty strings WeasyPrint leaves in its text arrays (`[<0044>-610<>290<005a>] TJ`).
+
+    WeasyPrint writes a glyph's horizontal offset (Lao vowel and tone marks) as `>offset<`, which
+    leaves `<>` between two numbers. PDF allows it, but PDFium (the viewer of Chrome and Edge)
+    counts the empty strings when it sizes its list of spacings, then reads the spacing after the
+    array's last glyph from an unused slot: that move is lost and the text after it overlaps
+    (chromium/pdfium, core/fpdfapi/page/cpdf_streamcontentparser.cpp, Handle_ShowText_Positioning).
+    A space in place of each `<>` keeps the numbers apart and means the same to every reader.
+    Called by WeasyPrint as `finisher`, before the page streams are compressed.
+    """
+    import pydyf
+
+    for stream in (item for item in pdf.objects if isinstance(item, pydyf.Stream)):
+        stream.stream = [operation.replace(b"<>", b" ")
+                         if isinstance(operation, bytes) and operation.startswith(b"[") and operation.endswith(b"] TJ")
+                         else operation for operation in stream.stream]
+
+
 def _cached_path(html: str) -> Path:
-    return CACHE / (hashlib.sha256((html + PRINT_CSS + font_faces()).encode("utf-8")).hexdigest()[:20] + ".pdf")
+    """Named by the document and by this module, so a change to how PDFs are written renders them again."""
+    key = html + PRINT_CSS + font_faces() + Path(__file__).read_text("utf-8")
+    return CACHE / (hashlib.sha256(key.encode("utf-8")).hexdigest()[:20] + ".pdf")
 
 
-def _render_into_cache(html: str) -> None:
+def write_pdf(html: str, target: Path, finisher=drop_empty_strings) -> None:
+    """Render `html` with the print styles into `target` (no cache); `finisher` post-processes the PDF."""
     from weasyprint import HTML
 
     fonts, stylesheet = _styles()
+    HTML(string=html, base_url=str(ROOT)).write_pdf(target, stylesheets=[stylesheet], font_config=fonts,
+                                                     finisher=finisher)
+
+
+def _render_into_cache(html: str) -> None:
     with replacing(_cached_path(html)) as partial:
-        HTML(string=html, base_url=str(ROOT)).write_pdf(partial, stylesheets=[stylesheet], font_config=fonts)
+        write_pdf(html, partial)
 
 
 def render_pdfs(documents: list[tuple[str, Path]]) -> list[Path]:
