@@ -136,6 +136,7 @@ def publish_local(site_dir: Path, dest: Path, site_url: str, keep: int, listen: 
 def publish_remote(site_dir: Path, target: remote.Remote, site_url: str, keep: int, listen: str) -> dict:
     if not target.path.startswith("/"):
         raise PublishError(f"{target.host}:{target.path}: expected an absolute folder on the server, got a relative one")
+    remote.run(remote.ssh_command(target, remote.prepare_script(target)))  # folders, no leftovers
     current, names = remote.remote_releases(target)
     commit = git_commit()
     name = release_name(datetime.datetime.now(datetime.timezone.utc), commit, names)
@@ -143,7 +144,6 @@ def publish_remote(site_dir: Path, target: remote.Remote, site_url: str, keep: i
         release_dir = Path(staging) / name
         manifest = prepare_release(site_dir, release_dir, name, site_url, f"{target.path}/{releases.CURRENT}/site", listen)
         changes = page_changes(remote.current_manifest(target), manifest)
-        remote.run(remote.ssh_command(target, remote.prepare_script(target)))
         remote.run(remote.rsync_command(release_dir, target, name, current))
     record = log_record("publish", name, commit, site_url, changes)
     remote.run(remote.ssh_command(target, remote.switch_script(target, name, keep, record)))

@@ -184,10 +184,12 @@ def test_nginx_file_serves_each_languages_404_page_only_where_it_exists(tmp_path
     assert files.language_404s(tmp_path, ["", "en/", "lo/"]) == ["en/"]
     policy = headers.policies(csp.InlineCode(), https=True)
     text = files.nginx_site("https://invest.example/", "/srv/site/current/site", "r1",
-                            files.nginx_locations(policy, True, ["en/"]))
+                            files.nginx_locations(policy, True, ["en/"]), policy)
     assert "error_page 404 /en/404.html;" in text and "/lo/404.html" not in text
     assert "server_name invest.example;" in text and "root /srv/site/current/site;" in text
     assert "gzip_static on;" in text and 'Strict-Transport-Security "max-age=31536000" always;' in text
+    assert f'"~^text/html" "{policy.embed}";' in text  # the policies are sent with HTML only
+    assert 'add_header Content-Security-Policy "$nghean_invest_embed_csp" always;' in text
 
 
 def test_remote_destination_is_parsed_and_local_paths_are_not():

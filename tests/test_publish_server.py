@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -123,6 +124,8 @@ def test_security_headers(server):
     _, embed_headers, _ = fetch(server["url"] + "embed/map-en.html")
     assert "frame-ancestors *" in embed_headers["Content-Security-Policy"]
     assert "X-Frame-Options" not in embed_headers
+    stylesheet = fetch(server["url"] + "assets/stylesheets/site.css")[1]
+    assert "Content-Security-Policy" not in stylesheet and stylesheet["X-Content-Type-Options"] == "nosniff"
 
 
 def test_cache_lifetimes(server):
@@ -173,7 +176,7 @@ def test_interrupted_publish_leaves_current_as_it_was(server):
     process = subprocess.Popen([sys.executable, "-m", "scripts.publish", "--no-build", "--site-url", server["url"],
                                 "--site-dir", str(server["site"]), str(dest)], cwd=ROOT)
     while not list((dest / releases.RELEASES).glob(releases.INCOMING + "*")) and process.poll() is None:
-        pass  # until the copy has started
+        time.sleep(0.01)  # until the copy has started
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert releases.current_release(dest) == before

@@ -29,25 +29,35 @@ class Location:
     extra: tuple[str, ...] = field(default=())
 
 
+# nginx variables holding each policy for HTML responses only (empty, so not sent, for the others:
+# the policy, long with many hashes, protects documents, not images or scripts).
+POLICY_VARIABLES = {"page": "$nghean_invest_csp", "embed": "$nghean_invest_embed_csp"}
+
+
 def nginx_locations(policy: headers.Policies, https: bool, language_404s: list[str]) -> list[Location]:
     """`language_404s`: the language prefixes ("en/") whose folder has its own 404.html."""
-    def with_common(path: str, cache: str) -> dict[str, str]:
-        return {**headers.common_headers(https), **headers.framing_headers(path, policy), "Cache-Control": cache}
+    by_variable = headers.Policies(page=POLICY_VARIABLES["page"], embed=POLICY_VARIABLES["embed"])
 
-    locations = [Location("/", with_common("", headers.CACHE_PAGE)),
-                 Location("^~ /embed/", with_common(headers.EMBED_PREFIX, headers.CACHE_PAGE)),
-                 Location("/assets/", with_common("assets/", headers.CACHE_ASSET)),
+    def with_common(path: str, cache: str | None = None) -> dict[str, str]:
+        return {**headers.common_headers(https), **headers.framing_headers(path, by_variable),
+                "Cache-Control": cache or headers.cache_control(path)}
+
+    locations = [Location("/", with_common("")),
+                 Location("^~ /embed/", with_common(headers.EMBED_PREFIX)),
+                 Location("/assets/", with_common("assets/")),
                  Location(f'~ "{headers.FINGERPRINTED_LOCATION}"', with_common("assets/", headers.CACHE_IMMUTABLE))]
-    locations += [Location(f"/{prefix}", with_common(prefix, headers.CACHE_PAGE), (f"error_page 404 /{prefix}404.html;",))
+    locations += [Location(f"/{prefix}", with_common(prefix), (f"error_page 404 /{prefix}404.html;",))
                   for prefix in language_404s]
     return locations
 
 
-def nginx_site(site_url: str, root: str, release: str, locations: list[Location], listen: str = "80") -> str:
+def nginx_site(site_url: str, root: str, release: str, locations: list[Location], policy: headers.Policies,
+               listen: str = "80") -> str:
     parts = urlsplit(site_url)
+    maps = [(POLICY_VARIABLES["page"], policy.page), (POLICY_VARIABLES["embed"], policy.embed)]
     return TEMPLATES.get_template("nginx-site.conf.j2").render(
         site_url=site_url, release=release, listen=listen, server_name=parts.hostname or "_", root=root,
-        https=parts.scheme == "https", locations=locations)
+        https=parts.scheme == "https", locations=locations, maps=maps)
 
 
 def headers_file(site_dir: Path, policy: headers.Policies, https: bool) -> str:
@@ -84,5 +94,5 @@ def write_server_files(release_dir: Path, site_url: str, inline: InlineCode, pre
     (site_dir / "_headers").write_text(headers_file(site_dir, policy, https), encoding="utf-8")
     nginx = release_dir / "nginx.conf"
     locations = nginx_locations(policy, https, language_404s(site_dir, prefixes))
-    nginx.write_text(nginx_site(site_url, root, release, locations, listen), encoding="utf-8")
+    nginx.write_text(nginx_site(site_url, root, release, locations, policy, listen), encoding="utf-8")
     return nginx
