@@ -1,8 +1,9 @@
 """The response headers of the published site, shared by the nginx site file and `_headers`.
 
-Three policies differ only in who may frame a page: the embeddable pages (`/embed/…`) by any site,
-every other page by this site only. Cache lifetimes: a year for files whose name carries their
-content hash, a short time for pages and data, a day for the other assets.
+Two policies: the embeddable pages (`/embed/…`) may be framed by any site and, for the map's optional
+OpenStreetMap layer, show that host's tiles; every other page may be framed by this site only.
+Cache lifetimes: a year for files whose name carries their content hash, a short time for pages and
+data, a day for the other assets.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from urllib.parse import urlsplit
+
+from scripts.maps.folium_map import OSM_TILES
 from scripts.server.csp import InlineCode
 
 EMBED_PREFIX = "embed/"
@@ -31,14 +35,18 @@ class Policies:
     embed: str  # of the embeddable pages
 
 
-def content_security_policy(inline: InlineCode, frame_ancestors: str, https: bool) -> str:
+# The interactive map (embed/map-*.html) offers OpenStreetMap's tiles as a layer the reader turns on.
+MAP_TILE_HOST = "{0.scheme}://{0.netloc}".format(urlsplit(OSM_TILES))
+
+
+def content_security_policy(inline: InlineCode, frame_ancestors: str, https: bool, image_hosts: tuple = ()) -> str:
     directives = [
         ("default-src", ["'self'"]),
         ("script-src", ["'self'", *sorted(inline.scripts)]),
         ("style-src", ["'self'", *sorted(inline.styles)]),
         ("style-src-attr", ["'unsafe-hashes'", *sorted(inline.style_attributes)] if inline.style_attributes
          else ["'none'"]),
-        ("img-src", ["'self'", "data:"]),  # Material's icons are SVG data: URLs in its stylesheet
+        ("img-src", ["'self'", "data:", *image_hosts]),  # Material's icons are SVG data: URLs in its stylesheet
         ("font-src", ["'self'"]),
         ("connect-src", ["'self'"]),
         ("frame-src", ["'self'"]),
@@ -55,7 +63,7 @@ def content_security_policy(inline: InlineCode, frame_ancestors: str, https: boo
 
 def policies(inline: InlineCode, https: bool) -> Policies:
     return Policies(page=content_security_policy(inline, "'self'", https),
-                    embed=content_security_policy(inline, "*", https))
+                    embed=content_security_policy(inline, "*", https, (MAP_TILE_HOST,)))
 
 
 def common_headers(https: bool) -> dict[str, str]:
