@@ -59,6 +59,8 @@ ensure_test_tools() {
   command -v npm >/dev/null 2>&1 || missing+=(npm)
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)  # tests/test_publish_server.py serves a published release
+  [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 
   local lock_digest

@@ -25,7 +25,7 @@ from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.content.news import load_posts
 from scripts.glossary import check_data, check_docs
 from scripts.languages import MKDOCS_YML, ROOT, languages, load_mkdocs_config
-from scripts.sitemaps import write_language_sitemaps
+from scripts.sitemaps import write_language_sitemaps, write_robots
 
 
 NOT_PAGES = ("assets", "search", "embed")  # top-level folders whose HTML files are not pages of the site
@@ -129,6 +129,7 @@ def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None =
         print(f"Build failed: see the messages above. {kept}".strip(), file=sys.stderr)
         return 1
     write_language_sitemaps(staging)
+    write_robots(staging)
     replace_directory(staging, site_dir)
     elapsed = time.perf_counter() - started
     counts = ", ".join(f"{locale} {count}" for locale, count in count_pages(site_dir).items())

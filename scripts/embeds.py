@@ -32,6 +32,7 @@ def _page(language: Language, title: str, body: str) -> str:
             '<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">'
             f'<meta name="description" content="{escape(title)} – {escape(portal)}">'
             f'<title>{escape(title)}</title><link rel="stylesheet" href="../assets/stylesheets/fonts.css">'
+            '<link rel="icon" href="../assets/images/favicon.svg">'
             f"<style>{STYLE}</style></head><body><main>{body}</main></body></html>\n")
 
 

@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from scripts import html_fixes, images, languages, locales, search_index, seo, slugs, social_cards  # noqa: E402
-from scripts import markers, search_entries, sidebars, site_files, templates_cache  # noqa: E402
+from scripts import markers, page_dates, search_entries, sidebars, site_files, structured_data, templates_cache  # noqa: E402
 from scripts.catalogue import build_step  # noqa: E402
 from scripts.catalogue.pages import fill_project_body  # noqa: E402
 from scripts.catalogue.project_search import project_entry  # noqa: E402
@@ -98,6 +98,17 @@ def on_files(files, config):
 _photos: dict = {}  # site path of each photo → its processed versions (same for every language)
 
 
+def on_nav(nav, config, files):
+    """Each page's last change for the sitemap's <lastmod> (scripts/page_dates.py), set on every page
+    object the sitemap may read: this language's and the alternates mkdocs-static-i18n keeps."""
+    docs_dir = Path(config.docs_dir)
+    for file in files.documentation_pages():
+        for each in [file, *getattr(file, "alternates", {}).values()]:
+            if getattr(each, "page", None) is not None and each.abs_src_path:
+                each.page.update_date = page_dates.last_change(Path(each.abs_src_path), docs_dir).isoformat()
+    return nav
+
+
 def _project_of(page):
     """The catalogue project a generated project page shows, else None."""
     if page.file.src_uri.startswith("projects/") and "project" in page.meta:
@@ -128,11 +139,25 @@ def on_page_context(context, page, config, nav):
         default_locale=languages.default_locale(),
     )
     context["social_card"] = _social_card(page, config)
+    context["json_ld"] = _json_ld(page, config, nav, context)
     context["sidebars_key"] = sidebars.shared_sidebars_key(page, nav, _current_locale(config))
     context["language_root"] = seo.language_root(context["base_url"], languages.language(_current_locale(config)))
     names = {language.locale: language.name for language in languages.languages()}
     context["original_language_name"] = names.get(getattr(page.file, "locale", ""), "")
     return context
+
+
+def _json_ld(page, config, nav, context) -> list[str]:
+    """The page's JSON-LD blocks as script text (scripts/structured_data.py)."""
+    locale, language = _current_locale(config), languages.language(_current_locale(config))
+    canonical = context["page_links"].canonical
+    blocks = structured_data.for_page(structured_data.source_name(page.file.src_uri), page.meta, canonical, locale,
+                                      languages.default_locale(), _prepared(), config.site_url, context["social_card"])
+    titles = {nav_page.url: nav_page.title for nav_page in nav.pages}
+    titles[page.url] = page.meta.get("title") or page.title
+    trail = structured_data.trail(page.url, language.prefix, titles, config.site_url, config.site_name)
+    crumbs = structured_data.breadcrumbs(trail)
+    return [structured_data.script_text(block) for block in [*blocks, *([crumbs] if crumbs else [])]]
 
 
 def _social_card(page, config) -> str:

@@ -1,10 +1,13 @@
 """Publishing report for a period (monthly, six-monthly, yearly), as Markdown and CSV.
 
 Usage: python -m scripts.publishing_report --from 2026-11-01 --to 2026-11-30 [--out DIR]
+                                          [--publish-log DEST/publish-log.jsonl]
 
 Lists what was published or updated in the period, per language: pages (from the git history of
 docs/), news posts (by their date) and catalogue rows (by their `updated` date); then the translation
 coverage at the end of the period (translated pages / Vietnamese pages in the last commit of it).
+With --publish-log, also each publish and rollback to the server in the period (./scripts/publish
+writes that log): date, release, commit and how many pages it added, changed and removed.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 
 from scripts.catalogue.validate import load_catalogue
 from scripts.languages import ROOT, languages
+from scripts.releases import read_log
 
 SUFFIX = re.compile(r"^(?P<name>.+?)(?:\.(?P<locale>[a-z]{2}))?\.md$")
 
@@ -96,6 +100,22 @@ def to_markdown(entries: list[Entry], coverage: dict, start: datetime.date, end:
     return "\n".join(lines) + "\n"
 
 
+def publications(log: list[dict], start: datetime.date, end: datetime.date) -> list[dict]:
+    """The log's publishes and rollbacks dated within the period."""
+    return [record for record in log if start.isoformat() <= record["date"][:10] <= end.isoformat()]
+
+
+def publications_markdown(records: list[dict]) -> str:
+    lines = ["", "## Published to the server", "",
+             "| date | action | release | commit | pages added | changed | removed |", "|---|---|---|---|---|---|---|"]
+    for record in records:
+        pages = record.get("pages", {})
+        counts = [str(len(pages[kind])) if kind in pages else "–" for kind in ("added", "changed", "removed")]
+        lines.append(f"| {record['date']} | {record['action']} | `{record['release']}` | `{record['commit']}` | "
+                     + " | ".join(counts) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def to_csv(entries: list[Entry]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -109,13 +129,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--from", dest="start", type=datetime.date.fromisoformat, required=True)
     parser.add_argument("--to", dest="end", type=datetime.date.fromisoformat, required=True)
     parser.add_argument("--out", type=Path, default=Path("."), help="folder for the .md and .csv files")
+    parser.add_argument("--publish-log", type=Path, help="the server's publish-log.jsonl (./scripts/publish)")
     args = parser.parse_args(argv)
     entries, coverage = report(ROOT, args.start, args.end)
+    markdown = to_markdown(entries, coverage, args.start, args.end)
+    if args.publish_log:
+        markdown += publications_markdown(publications(read_log(args.publish_log), args.start, args.end))
     stem = args.out / f"publishing-report-{args.start.isoformat()}-{args.end.isoformat()}"
     args.out.mkdir(parents=True, exist_ok=True)
-    stem.with_suffix(".md").write_text(to_markdown(entries, coverage, args.start, args.end), encoding="utf-8")
+    stem.with_suffix(".md").write_text(markdown, encoding="utf-8")
     stem.with_suffix(".csv").write_text(to_csv(entries), encoding="utf-8")
-    print(to_markdown(entries, coverage, args.start, args.end))
+    print(markdown)
     print(f"Written: {stem}.md and {stem}.csv")
     return 0
 

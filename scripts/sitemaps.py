@@ -1,4 +1,4 @@
-"""A sitemap.xml in every language folder.
+"""A sitemap.xml in every language folder, and robots.txt.
 
 mkdocs-static-i18n writes one sitemap at the root listing every language's pages (the one search
 engines read). Material's JavaScript also fetches `<language>/sitemap.xml` for each hreflang
@@ -36,3 +36,19 @@ def write_language_sitemaps(site_dir: Path) -> list[Path]:
             target.write_text(language_sitemap(root_sitemap, site_url, language.prefix), encoding="utf-8")
             written.append(target)
     return written
+
+
+ROBOTS = """User-agent: *
+Allow: /
+
+Sitemap: {site_url}sitemap.xml
+"""
+
+
+def write_robots(site_dir: Path) -> Path:
+    """robots.txt naming the root sitemap (every language's pages; the copies in the language
+    folders are for Material's language switcher)."""
+    first = ENTRY.search((site_dir / "sitemap.xml").read_text("utf-8"))
+    target = site_dir / "robots.txt"
+    target.write_text(ROBOTS.format(site_url=first.group(1) if first else "/"), encoding="utf-8")
+    return target

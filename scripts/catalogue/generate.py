@@ -58,6 +58,8 @@ def generate(projects: list[Project], languages: list[Language], context: PageCo
     files[docs_dir / OPEN_DATA / "catalogue.csv"] = opendata.to_csv(projects, locales)
     files[docs_dir / OPEN_DATA / "catalogue.json"] = opendata.to_json(projects, locales, vocabularies)
     files[docs_dir / OPEN_DATA / "catalogue.geojson"] = opendata.to_geojson(projects, locales)
+    files[docs_dir / OPEN_DATA / "datapackage.json"] = opendata.to_datapackage(
+        projects, locales, "Nghệ An investment catalogue", context.site_url)
     files[docs_dir / OPEN_DATA / "projects-template.csv"] = template_files.empty_csv(vocabularies)
     files[docs_dir / OPEN_DATA / "projects-template.xlsx"] = template_files.xlsx_bytes(vocabularies)
     files[docs_dir / ASSETS / "province.svg"] = outline_svg(context.outline, landmarks=landmarks)

@@ -1,4 +1,5 @@
-"""The merged catalogue as open data: CSV, JSON and GeoJSON, under CC BY 4.0."""
+"""The merged catalogue as open data: CSV, JSON and GeoJSON, under CC BY 4.0, described by a Data
+Package (`datapackage.json`: licence, fields and their types, update date) for open-data portals."""
 
 from __future__ import annotations
 
@@ -61,3 +62,38 @@ def to_geojson(projects: list[Project], locales: list[str]) -> str:
                          "geometry": {"type": "Point", "coordinates": [lon, lat]}})
     return json.dumps({"type": "FeatureCollection", "licence": LICENCE, "features": features},
                       ensure_ascii=False) + "\n"
+
+
+NUMBER_FIELDS = ("lat", "lon", "area_ha", "investment_vnd_bn", "investment_usd_m")
+DATE_FIELDS = ("updated",)
+DATA_FILES = (("catalogue-csv", "catalogue.csv", "csv", "text/csv"),
+              ("catalogue-json", "catalogue.json", "json", "application/json"),
+              ("catalogue-geojson", "catalogue.geojson", "geojson", "application/geo+json"))
+
+
+def field_type(name: str) -> str:
+    return "number" if name in NUMBER_FIELDS else "date" if name in DATE_FIELDS else "string"
+
+
+def to_datapackage(projects: list[Project], locales: list[str], title: str, site_url: str) -> str:
+    """The Data Package (frictionless) describing the files above; the CSV with its table schema."""
+    fields = list(_record(projects[0], locales)) if projects else ["id"]
+    updated = max((project.updated for project in projects), default=None)
+    schema = {"fields": [{"name": name, "type": field_type(name), **({"constraints": {"required": True, "unique": True}}
+                                                                     if name == "id" else {})} for name in fields],
+              "primaryKey": ["id"], "missingValues": [""]}
+    resources = [{"name": name, "path": path, "format": fmt, "mediatype": mediatype, "encoding": "utf-8"}
+                 for name, path, fmt, mediatype in DATA_FILES]
+    resources[0].update(profile="tabular-data-resource", encoding="utf-8-sig", schema=schema,
+                        dialect={"delimiter": ",", "header": True})
+    package = {
+        "profile": "data-package",
+        "name": "nghe-an-investment-catalogue",
+        "title": title,
+        "homepage": f"{site_url.rstrip('/')}/catalogue/",
+        "licenses": [{"name": "CC-BY-4.0", "path": LICENCE["url"], "title": "Creative Commons Attribution 4.0"}],
+        "keywords": ["investment", "Nghệ An", "Vietnam"],
+        **({"updated": updated.isoformat()} if updated else {}),
+        "resources": resources,
+    }
+    return json.dumps(package, ensure_ascii=False, indent=1) + "\n"

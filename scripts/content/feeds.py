@@ -25,6 +25,7 @@ def _moment(date: datetime.date) -> datetime.datetime:
 
 def rss(posts: list[Post], language: Language, default: str, site_url: str, title: str, description: str) -> str:
     home = _news_home(site_url, language)
+    feed_url = f"{site_url.rstrip('/')}/{language.prefix}rss.xml"
     items = []
     for post in posts:
         version, written_in = post.version(language.locale, default)
@@ -33,8 +34,9 @@ def rss(posts: list[Post], language: Language, default: str, site_url: str, titl
             f"<item><title>{escape(version.title)}</title><link>{escape(url)}</link>"
             f'<guid isPermaLink="true">{escape(url)}</guid><pubDate>{format_datetime(_moment(version.date))}</pubDate>'
             f"<description>{escape(version.description)}</description></item>")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
             f"<title>{escape(title)}</title><link>{escape(home)}</link><description>{escape(description)}</description>"
+            f'<atom:link href="{escape(feed_url)}" rel="self" type="application/rss+xml"/>'
             f"<language>{language.locale}</language>{''.join(items)}</channel></rss>\n")
 
 
