@@ -168,6 +168,14 @@ def on_post_build(config):
         site_files.publish(site_files.folder(Path(config.docs_dir)), Path(config.site_dir))
 
 
+def on_template_context(context, template_name, config):
+    """The 404 page's language links go to each language's home, not to the page i18n last set them
+    for (it sets them as an attribute, which Material's templates read before the item)."""
+    if template_name == not_found.TEMPLATE and config.extra.get("alternate"):
+        config.extra.alternate = not_found.home_alternates(config.extra["alternate"], config.site_url)
+    return context
+
+
 def on_post_template(output_content, template_name, config):
     output_content = html_fixes.drop_checkbox_autocomplete(output_content)
     if template_name == not_found.TEMPLATE:  # one 404 page per language

@@ -8,9 +8,10 @@ copy keeps the default language's.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from scripts import html_fixes
-from scripts.languages import Language
+from scripts.languages import Language, language as language_of
 from scripts.seo import language_root
 
 TEMPLATE = "404.html"
@@ -29,3 +30,10 @@ def place(output: str, site_dir: Path, language: Language) -> str:
     target.write_text(output, encoding="utf-8")
     root_page = site_dir / TEMPLATE  # the default language's, written by its build before this one
     return root_page.read_text("utf-8") if root_page.exists() else output
+
+
+def home_alternates(alternates: list[dict], site_url: str) -> list[dict]:
+    """The language switcher's entries (mkdocs-static-i18n's `extra.alternate`) pointing at each
+    language's home: the plugin leaves there the links of the last page it rendered."""
+    root = urlsplit(site_url).path.rstrip("/") + "/"
+    return [dict(entry, link=root + language_of(entry["lang"]).prefix) for entry in alternates]

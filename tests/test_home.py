@@ -179,6 +179,9 @@ def test_a_404_page_per_language(built_site, language):
     assert _("Page not found") in page.texts
     root = "/" + language.prefix
     assert {root, root + "catalogue/"} <= {href for hrefs in page.links.values() for href in hrefs}
+    switcher = re.findall(r'<a href="([^"]*)" hreflang="([^"]*)" class="md-select__link"',
+                          (built_site / language.prefix / "404.html").read_text("utf-8"))
+    assert switcher == [("/" + other.prefix, other.locale) for other in LANGUAGES]  # each language's home
 
 
 def _english_strings(locale: str) -> set[str]:
