@@ -232,3 +232,13 @@ def test_the_first_screen_shows_what_is_offered_and_where_to_go(browser, site_ur
     assert page.evaluate("document.documentElement.scrollWidth") <= size[0]
     page.screenshot(path=artifacts_dir / f"landing-{language.locale}-{size[0]}.png")
     context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.locale)
+def test_the_404_page_s_search_button_opens_the_search(page_offline, site_url, language):
+    page = page_offline
+    page.goto(f"{site_url}{language.prefix}404.html", wait_until="networkidle")
+    _ = locales.gettext_for(language.locale)
+    page.get_by_role("button", name=_("Search the portal")).click()
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.wait_for_function("document.activeElement === document.querySelector('.md-search__input')", timeout=5000)
