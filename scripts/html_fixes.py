@@ -26,6 +26,12 @@ def drop_dangling_toc_label(html: str) -> str:
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
 
 
+def config_base(html: str) -> str | None:
+    """Material's JavaScript base as the page has it, or None."""
+    match = _CONFIG_BASE.search(html)
+    return match.group(2) if match else None
+
+
 def set_config_base(html: str, base: str) -> str:
     """Point Material's JavaScript base (search index, sitemap) at `base`, the page's language root."""
     return _CONFIG_BASE.sub(lambda match: match.group(1) + base + match.group(3), html, count=1)

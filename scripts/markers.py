@@ -10,6 +10,8 @@ Markers:
 - `content:fdi-chart`: the FDI chart from data/fdi.yml; `content:fdi-by-country-chart`: FDI by country of origin
 - `content:parks-comparison`: the industrial parks side by side
 - `content:news-latest`: the latest news posts; `content:events`: upcoming and past events
+- `catalogue:home-featured`, `catalogue:home-sectors`, `catalogue:home-map`: the home page's featured
+  projects, sector tiles and map teaser (scripts/content/home.py)
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Callable
 from scripts.catalogue import template_files
 from scripts.catalogue.build_step import PreparedCatalogue
 from scripts.catalogue.listing import catalogue_list, sector_projects
+from scripts.content import home
 from scripts.content.charts import fdi_by_country_chart, fdi_chart
 from scripts.content.events import events_html
 from scripts.content.generate import calendar_filename
@@ -58,6 +61,9 @@ def fill_markers(html: str, language: Language, prepared: PreparedCatalogue, pag
         "parks-comparison": lambda arg: comparison_table(prepared.parks, locale),
         "events": lambda arg: events_html(list(prepared.content.events), locale, prepared.context.today,
                                           f"{root}calendar/{calendar_filename(language)}"),
+        "home-featured": lambda arg: home.featured_html(projects, locale, prepared.context, within),
+        "home-sectors": lambda arg: home.sectors_html(projects, locale, prepared.context, within),
+        "home-map": lambda arg: home.map_teaser_html(projects, locale, prepared.context, within),
         "news-latest": lambda arg: news_listing(list(prepared.content.posts)[: int(arg or 3)], language,
                                                 default_locale(), prepared.content.tags, f"{within}news/"),
     }

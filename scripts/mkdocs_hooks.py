@@ -19,11 +19,11 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from scripts import html_fixes, images, languages, locales, search_index, seo, slugs, social_cards  # noqa: E402
-from scripts import markers, page_dates, search_entries, sidebars, site_files, structured_data, templates_cache  # noqa: E402
+from scripts import markers, not_found, page_dates, search_entries, sidebars, site_files, structured_data, templates_cache  # noqa: E402
 from scripts.catalogue import build_step  # noqa: E402
 from scripts.catalogue.pages import fill_project_body  # noqa: E402
 from scripts.catalogue.project_search import project_entry  # noqa: E402
-from scripts.content import news  # noqa: E402
+from scripts.content import home, news  # noqa: E402
 
 
 def _current_locale(config) -> str:
@@ -55,6 +55,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_pre_build(config):
+    # Material's heading links: the tooltip in the page's language (the toc extension's default is English).
+    _ = locales.gettext_for(_current_locale(config))
+    config.mdx_configs["toc"]["permalink_title"] = _("Permanent link")
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None and hasattr(search, "search_index"):
         locale = _current_locale(config)
@@ -73,6 +76,7 @@ _search_caches: dict[str, search_entries.EntryCache] = {}  # locale → its page
 
 def on_env(env, config, files):
     env.globals["shared_sidebars"] = {}  # main.html: sidebars drawn once for pages that share them
+    env.globals["language_prefix"] = languages.language(_current_locale(config)).prefix  # 404.html, footer
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(locales.translations(_current_locale(config)), newstyle=True)
     env.bytecode_cache = templates_cache.bytecode_cache(env)
@@ -144,6 +148,9 @@ def on_page_context(context, page, config, nav):
     context["language_root"] = seo.language_root(context["base_url"], languages.language(_current_locale(config)))
     names = {language.locale: language.name for language in languages.languages()}
     context["original_language_name"] = names.get(getattr(page.file, "locale", ""), "")
+    if page.meta.get("template") == home.TEMPLATE:  # overrides/home.html puts it above the content
+        prepared = _prepared()
+        context["home_hero"] = home.hero_html(list(prepared.projects), _current_locale(config), prepared.context, "")
     return context
 
 
@@ -186,5 +193,17 @@ def on_post_build(config):
         site_files.publish(site_files.folder(Path(config.docs_dir)), Path(config.site_dir))
 
 
+def on_template_context(context, template_name, config):
+    """The 404 page's language links go to each language's home, not to the page i18n last set them
+    for (it sets them as an attribute, which Material's templates read before the item)."""
+    if template_name == not_found.TEMPLATE and config.extra.get("alternate"):
+        config.extra.alternate = not_found.home_alternates(config.extra["alternate"], config.site_url)
+    return context
+
+
 def on_post_template(output_content, template_name, config):
-    return html_fixes.drop_checkbox_autocomplete(output_content)
+    output_content = html_fixes.drop_checkbox_autocomplete(output_content)
+    if template_name == not_found.TEMPLATE:  # one 404 page per language
+        language = languages.language(_current_locale(config))
+        return not_found.place(output_content, Path(config.site_dir), language)
+    return output_content

@@ -3,8 +3,8 @@
 mkdocs-static-i18n builds the languages one after the other in one process. Here each language is
 built on its own, in its own forked process and folder (the plugin's own per-language build, with the
 others switched off), and the folders are merged: each language's subtree and social cards, the
-root files from the default language, the sitemap entries in language order, and the pages
-rendered from static templates (404.html) from the last language, as the sequential build leaves
+root files from the default language (its 404.html too; each language's own is in its folder,
+scripts/not_found.py) and the sitemap entries in language order, as the sequential build leaves
 them. tests/test_parallel_build.py compares the two outputs file by file.
 """
 
@@ -90,7 +90,6 @@ def merge(folders: dict[str, Path], langs: list[Language], target: Path) -> None
     last = folders[langs[-1].locale]
     parts = [(folders[language.locale] / "sitemap.xml").read_text("utf-8") for language in langs]
     index = _merged_index(folders, langs)
-    page_404 = (last / "404.html").read_bytes()
     # As MkDocs writes it: gzip with the build timestamp of the last language built.
     mtime = int.from_bytes((last / "sitemap.xml.gz").read_bytes()[4:8], "little")
     _move_tree(folders[default.locale], target)
@@ -101,7 +100,6 @@ def merge(folders: dict[str, Path], langs: list[Language], target: Path) -> None
         _move_tree(source / language.prefix, target / language.prefix)
         if (source / CARDS_FOLDER).is_dir():  # named by their text: the same name is the same card
             _move_tree(source / CARDS_FOLDER, target / CARDS_FOLDER)
-    (target / "404.html").write_bytes(page_404)
     sitemap = merged_sitemap(parts)
     (target / "sitemap.xml").write_text(sitemap, encoding="utf-8")
     with open(target / "sitemap.xml.gz", "wb") as handle:

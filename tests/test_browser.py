@@ -53,7 +53,7 @@ def test_lao_text_is_drawn_with_self_hosted_noto_sans_lao(page_offline, site_url
     session.send("DOM.enable")
     session.send("CSS.enable")
     root = session.send("DOM.getDocument")["root"]["nodeId"]
-    heading = session.send("DOM.querySelector", {"nodeId": root, "selector": "article h1"})["nodeId"]
+    heading = session.send("DOM.querySelector", {"nodeId": root, "selector": "h1"})["nodeId"]
     fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": heading})["fonts"]
     used = {font["familyName"]: font["isCustomFont"] for font in fonts}
     assert used.get("Noto Sans Lao") is True, used

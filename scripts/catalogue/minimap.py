@@ -56,10 +56,9 @@ def simplified(points: list[tuple[float, float]], tolerance: float) -> list[tupl
     return [points[index] for index in sorted(keep)]
 
 
-def outline_svg(outline: Outline, title: str = "Nghệ An", landmarks: tuple[tuple[float, float, str], ...] = (),
-                tolerance: float = 0) -> str:
-    """The province outline, 1000 units wide, with small diamonds at `landmarks` (lat, lon, name):
-    airport, ports, gates. `tolerance` (in those units) simplifies the outline, for print."""
+def outline_path(outline: Outline, tolerance: float = 0) -> tuple[str, float]:
+    """The outline as one SVG path (1000 units wide) and its height in those units; `tolerance`
+    (in those units) simplifies it."""
     width, height = _size(outline)
     factor = 1000 / width
     paths = []
@@ -67,10 +66,25 @@ def outline_svg(outline: Outline, title: str = "Nghệ An", landmarks: tuple[tup
         for ring in polygon:
             projected = [((x - outline.west) * _scale(outline) * factor, (outline.north - y) * factor) for x, y in ring]
             paths.append("M" + " ".join(f"{x:.1f},{y:.1f}" for x, y in simplified(projected, tolerance)) + "Z")
+    return " ".join(paths), height * factor
+
+
+def point_position(outline: Outline, lat: float, lon: float) -> tuple[float, float]:
+    """(x, y) of a point in the units of outline_path."""
+    factor = 1000 / _size(outline)[0]
+    return (round((lon - outline.west) * _scale(outline) * factor, 1), round((outline.north - lat) * factor, 1))
+
+
+def outline_svg(outline: Outline, title: str = "Nghệ An", landmarks: tuple[tuple[float, float, str], ...] = (),
+                tolerance: float = 0) -> str:
+    """The province outline, 1000 units wide, with small diamonds at `landmarks` (lat, lon, name):
+    airport, ports, gates. `tolerance` (in those units) simplifies the outline, for print."""
+    path, height = outline_path(outline, tolerance)
+    factor = 1000 / _size(outline)[0]
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 {height * factor:.0f}" role="img">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 {height:.0f}" role="img">'
         f"<title>{title}</title>"
-        f'<path d="{" ".join(paths)}" fill="#e4efe8" stroke="#0b5e3c" stroke-width="3" fill-rule="evenodd"/>'
+        f'<path d="{path}" fill="#e4efe8" stroke="#0b5e3c" stroke-width="3" fill-rule="evenodd"/>'
         + "".join(_diamond(outline, factor, *landmark) for landmark in landmarks)
         + "</svg>\n"
     )
