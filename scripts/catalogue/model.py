@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+FALLBACK_LOCALE = "en"  # the template's contract: an empty Lao field shows the English text
+
 
 @dataclass(frozen=True)
 class Project:
