@@ -5,6 +5,11 @@ of its work. A page whose entries are made from data (`made`, e.g. a project pag
 all. A page whose address, titles, headings and HTML are the same as in the last build gets the
 entries Material made for it then, instead of being parsed again; any other page is parsed as usual.
 One file per language in .cache/search-entries/, holding only the pages of the last build.
+
+A page of the site's navigation is a topic page: its page entry weighs TOPIC_BOOST (Material's
+per-entry `boost`), so that where its title matches a query as well as a section's or a catalogue
+item's, the topic page comes first (the industrial parks page for "khu công nghiệp", not the
+section "Khung chính sách chung", which matches "khu" only as the start of "khung").
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from scripts.languages import ROOT
 from scripts.site_files import replacing
 
 CACHE = ROOT / ".cache" / "search-entries"
+TOPIC_BOOST = 2.0
 
 
 def _headings(items) -> list[tuple[str, str]]:
@@ -51,12 +57,20 @@ class EntryCache:
         if version == _version():
             self.known = known
 
-    def attach(self, index, made: Callable[[object], list[dict] | None] = lambda page: None) -> None:
+    def attach(self, index, made: Callable[[object], list[dict] | None] = lambda page: None,
+               topics: set[str] | frozenset[str] = frozenset()) -> None:
         """Make `index` take a page's entries from `made(page)` when it gives them, else from the cache
-        or, failing that, from Material's parser."""
+        or, failing that, from Material's parser. Pages whose source is in `topics` (the navigation's)
+        get TOPIC_BOOST on their page entry."""
         parse = index.add_entry_from_context
 
         def add_entry_from_context(page) -> None:
+            start = len(index.entries)
+            add_entries(page)
+            if page.file.src_uri in topics and len(index.entries) > start:
+                index.entries[start] = dict(index.entries[start], boost=TOPIC_BOOST)
+
+        def add_entries(page) -> None:
             entries = made(page)
             if entries is not None:
                 index.entries.extend(entries)
