@@ -6,10 +6,11 @@ all. A page whose address, titles, headings and HTML are the same as in the last
 entries Material made for it then, instead of being parsed again; any other page is parsed as usual.
 One file per language in .cache/search-entries/, holding only the pages of the last build.
 
-A page of the site's navigation is a topic page: its page entry weighs TOPIC_BOOST (Material's
-per-entry `boost`), so that where its title matches a query as well as a section's or a catalogue
-item's, the topic page comes first (the industrial parks page for "khu công nghiệp", not the
-section "Khung chính sách chung", which matches "khu" only as the start of "khung").
+Weights (Material's per-entry `boost`): a page of the site's navigation is a topic page and its page
+entry weighs TOPIC_BOOST; a section weighs SECTION_BOOST, as a part of a page. So where titles match
+a query as well, a topic page comes first, then other pages, then sections: for "khu công nghiệp" the
+industrial parks page, not the section "Khung chính sách chung", which matches "khu" only as the
+start of "khung" (Material matches every word as a prefix) but does so in a rare word.
 """
 
 from __future__ import annotations
@@ -24,6 +25,18 @@ from scripts.site_files import replacing
 
 CACHE = ROOT / ".cache" / "search-entries"
 TOPIC_BOOST = 2.0
+SECTION_BOOST = 0.5
+
+
+def weights(entries: list[dict], start: int, topic: bool) -> None:
+    """Weigh the entries of one page, `entries[start:]`: its page entry TOPIC_BOOST if it is a topic,
+    each section's SECTION_BOOST."""
+    for position in range(start, len(entries)):
+        if position == start:
+            if topic:
+                entries[position] = dict(entries[position], boost=TOPIC_BOOST)
+        else:
+            entries[position] = dict(entries[position], boost=SECTION_BOOST)
 
 
 def _headings(items) -> list[tuple[str, str]]:
@@ -67,8 +80,7 @@ class EntryCache:
         def add_entry_from_context(page) -> None:
             start = len(index.entries)
             add_entries(page)
-            if page.file.src_uri in topics and len(index.entries) > start:
-                index.entries[start] = dict(index.entries[start], boost=TOPIC_BOOST)
+            weights(index.entries, start, page.file.src_uri in topics)
 
         def add_entries(page) -> None:
             entries = made(page)

@@ -18,11 +18,6 @@ from scripts.catalogue.model import Project
 from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, summary_paragraphs
 from scripts.languages import Language
 
-# A project page is one item of the catalogue: where a topic page's title matches a query as well
-# (the industrial parks page and an industrial park project for "khu công nghiệp"), the topic page
-# is what the reader means, so a project's entry weighs half a page's (Material's per-entry boost).
-PROJECT_BOOST = 0.5
-
 
 def project_entry(project: Project, language: Language, context: PageContext, location: str) -> dict:
     """The entry of `project`'s page in `language`, published at `location` (the page's MkDocs URL)."""
@@ -37,5 +32,5 @@ def project_entry(project: Project, language: Language, context: PageContext, lo
     summary_lines = [" ".join(paragraph.split()) for paragraph in summary_paragraphs(summary)]  # one line each
     paragraphs = [" · ".join(fact for fact in facts if fact), *summary_lines, " · ".join(other_names)]
     sector = vocabularies.label("sectors", project.sector, locale)
-    return {"location": location, "title": escape(name, quote=False), "boost": PROJECT_BOOST, "tags": [sector],
+    return {"location": location, "title": escape(name, quote=False), "tags": [sector],
             "text": "".join(f"<p>{escape(text, quote=False)}</p>" for text in paragraphs if text)}
