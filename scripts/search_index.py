@@ -94,7 +94,7 @@ def with_folded_copy(text: str) -> str:
     if not changed:
         return text
     copy = " ".join(changed).replace("<", "&lt;").replace(">", "&gt;")
-    return f'{text} <span class="search-folded" hidden> {copy} </span>'
+    return f'{text} <span class="search-folded" hidden>{copy}</span>'
 
 
 def language_of(location: str, languages: list[Language]) -> Language:

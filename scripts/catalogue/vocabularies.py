@@ -25,7 +25,7 @@ class Column:
 
 
 CONTACT_FIELDS = ("website", "address", "phone", "email", "source")
-AGENCY_FIELDS = ("contact",) + CONTACT_FIELDS  # besides the names, one per language
+AGENCY_FIELDS = ("contact",) + CONTACT_FIELDS  # an entry's fields other than its names (one per locale)
 HTTPS_URL = re.compile(r"https://[^\s/]+\.[^\s/]+(/\S*)?")
 WEB_URL = re.compile(r"https?://[^\s/]+\.[^\s/]+(/\S*)?")  # a source as it was found
 EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}", re.IGNORECASE)
