@@ -17,7 +17,7 @@ TEMPLATES = ROOT / "scripts" / "templates"
 def phone_uri(phone: str) -> str:
     """A telephone number as published, as the digits of a tel: address (RFC 3966 global form)."""
     digits = "".join(character for character in phone if character.isdigit())
-    if phone.strip().startswith("+"):
+    if phone.lstrip(" (").startswith("+"):  # "+84 …" or "(+84) …"
         return "+" + digits
     return "+84" + digits[1:] if digits.startswith("0") else digits
 

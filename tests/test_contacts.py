@@ -158,6 +158,7 @@ def test_vcard_matches_the_data_and_escapes_special_characters():
     street = re.split(r"(?<!\\);", fields["ADR"])[2]
     assert unescape(street) == agency.address
     assert fields["TEL"] == "tel:+842383123456" and fields["EMAIL"] == agency.email and fields["URL"] == agency.website
+    assert vcard_fields(agency_vcard(dataclasses.replace(agency, phone="(+84) 238 3 123 456"), "en"))["TEL"] == "tel:+842383123456"
     long_name = Agency("y", {"lo": "ພະແນກການຕ່າງປະເທດ ແຂວງເງະອານ " * 3})
     assert unescape(vcard_fields(agency_vcard(long_name, "lo"))["FN"]) == long_name.name("lo")
 
