@@ -5,6 +5,7 @@ Markdown keeps the marker as it is; the hooks fill it in the page's HTML.
 Markers:
 - `catalogue:list` or `catalogue:list:PAGE`: the catalogue with its filters, page 1 or PAGE
 - `catalogue:sector-projects:KEY`: the catalogue projects of one sector
+- `catalogue:agencies`: the agencies an investor contacts, with their contact facts (data/departments.yml)
 - `catalogue:columns`, `catalogue:sectors`, `catalogue:statuses`, `catalogue:forms`: template tables
 - `catalogue:map`: the investment map; `catalogue:embed-snippets`: iframe code for other sites
 - `content:fdi-chart`: the FDI chart from data/fdi.yml; `content:fdi-by-country-chart`: FDI by country of origin
@@ -21,6 +22,7 @@ from typing import Callable
 
 from scripts.catalogue import template_files
 from scripts.catalogue.build_step import PreparedCatalogue
+from scripts.catalogue.contacts import agencies_list
 from scripts.catalogue.listing import catalogue_list, sector_projects
 from scripts.content import home
 from scripts.content.charts import fdi_by_country_chart, fdi_chart
@@ -50,6 +52,7 @@ def fill_markers(html: str, language: Language, prepared: PreparedCatalogue, pag
         "list": lambda arg: catalogue_list(projects, locale, prepared.context, within, root, int(arg or 1),
                                            prepared.listing_versions.get(locale, "")),
         "sector-projects": lambda arg: sector_projects(projects, arg, locale, prepared.context, within),
+        "agencies": lambda arg: agencies_list(vocabularies, language, root),
         "columns": lambda arg: template_files.columns_table(vocabularies, locale),
         "sectors": lambda arg: template_files.vocabulary_table(vocabularies, "sectors", locale),
         "statuses": lambda arg: template_files.vocabulary_table(vocabularies, "statuses", locale),

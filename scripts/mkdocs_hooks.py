@@ -62,7 +62,8 @@ def on_pre_build(config):
     if search is not None and hasattr(search, "search_index"):
         locale = _current_locale(config)
         _search_caches[locale] = cache = search_entries.EntryCache(locale)
-        cache.attach(search.search_index, made=partial(_project_entries, language=languages.language(locale)))
+        cache.attach(search.search_index, made=partial(_project_entries, language=languages.language(locale)),
+                     topics=_topics)
 
 
 def _project_entries(page, language):
@@ -71,6 +72,14 @@ def _project_entries(page, language):
     return None if project is None else [project_entry(project, language, _prepared().context, page.url)]
 
 
+def on_nav(nav, config, files):
+    """The navigation's pages are the topic pages search weighs more (scripts/search_entries.py)."""
+    _topics.clear()
+    _topics.update(page.file.src_uri for page in nav.pages)
+    return nav
+
+
+_topics: set[str] = set()  # source paths of the pages in the navigation of the build under way
 _search_caches: dict[str, search_entries.EntryCache] = {}  # locale → its pages' search entries (one build)
 
 

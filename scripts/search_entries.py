@@ -5,6 +5,12 @@ of its work. A page whose entries are made from data (`made`, e.g. a project pag
 all. A page whose address, titles, headings and HTML are the same as in the last build gets the
 entries Material made for it then, instead of being parsed again; any other page is parsed as usual.
 One file per language in .cache/search-entries/, holding only the pages of the last build.
+
+Weights (Material's per-entry `boost`): a page of the site's navigation is a topic page and its page
+entry weighs TOPIC_BOOST; a section weighs SECTION_BOOST, as a part of a page. So where titles match
+a query as well, a topic page comes first, then other pages, then sections: for "khu công nghiệp" the
+industrial parks page, not the section "Khung chính sách chung", which matches "khu" only as the
+start of "khung" (Material matches every word as a prefix) but does so in a rare word.
 """
 
 from __future__ import annotations
@@ -18,6 +24,19 @@ from scripts.languages import ROOT
 from scripts.site_files import replacing
 
 CACHE = ROOT / ".cache" / "search-entries"
+TOPIC_BOOST = 2.0
+SECTION_BOOST = 0.5
+
+
+def weights(entries: list[dict], start: int, topic: bool) -> None:
+    """Weigh the entries of one page, `entries[start:]`: its page entry TOPIC_BOOST if it is a topic,
+    each section's SECTION_BOOST."""
+    for position in range(start, len(entries)):
+        if position == start:
+            if topic:
+                entries[position] = dict(entries[position], boost=TOPIC_BOOST)
+        else:
+            entries[position] = dict(entries[position], boost=SECTION_BOOST)
 
 
 def _headings(items) -> list[tuple[str, str]]:
@@ -51,12 +70,19 @@ class EntryCache:
         if version == _version():
             self.known = known
 
-    def attach(self, index, made: Callable[[object], list[dict] | None] = lambda page: None) -> None:
+    def attach(self, index, made: Callable[[object], list[dict] | None] = lambda page: None,
+               topics: set[str] | frozenset[str] = frozenset()) -> None:
         """Make `index` take a page's entries from `made(page)` when it gives them, else from the cache
-        or, failing that, from Material's parser."""
+        or, failing that, from Material's parser. Pages whose source is in `topics` (the navigation's)
+        get TOPIC_BOOST on their page entry."""
         parse = index.add_entry_from_context
 
         def add_entry_from_context(page) -> None:
+            start = len(index.entries)
+            add_entries(page)
+            weights(index.entries, start, page.file.src_uri in topics)
+
+        def add_entries(page) -> None:
             entries = made(page)
             if entries is not None:
                 index.entries.extend(entries)

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.folding import fold_marks
 from scripts.glossary import load_glossary
 from scripts.languages import Language
@@ -52,12 +53,25 @@ def _icu_words(text: str) -> list[str]:
     return [word for word in words if word]
 
 
+# Prefixes that make a noun of a verb ("ການລົງທຶນ", investing; "ຄວາມ…", -ness). ICU keeps some such
+# nouns whole and cuts others, and Chromium's ICU cuts differently, so they are always cut off here;
+# the index's Lao stop words (docs/assets/javascripts/lunr/min/lunr.lo.min.js) then drop them.
+LAO_NOUN_PREFIXES = ("ການ", "ຄວາມ")
+
+
+def _without_noun_prefix(word: str) -> list[str]:
+    for prefix in LAO_NOUN_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix):
+            return [prefix, word[len(prefix):]]
+    return [word]
+
+
 def segment_lao_run(run: str, names: tuple[str, ...]) -> list[str]:
     for name in names:
         index = run.find(name)
         if index >= 0:
             return [*segment_lao_run(run[:index], names), name, *segment_lao_run(run[index + len(name):], names)]
-    return _icu_words(run) if run else []
+    return [part for word in _icu_words(run) for part in _without_noun_prefix(word)] if run else []
 
 
 def segment_lao(text: str, names: tuple[str, ...] | None = None) -> str:
@@ -70,12 +84,17 @@ def segment_lao(text: str, names: tuple[str, ...] | None = None) -> str:
 
 
 def with_folded_copy(text: str) -> str:
-    """`text` (escaped HTML) with a hidden copy of its words without marks, for accent-free queries.
-    Folding can turn a character into a bare angle bracket ("≮" is "<" and a combining mark), so the
-    copy's brackets are escaped again: Material inserts search results as HTML."""
-    plain = re.sub(r"<[^>]+>", " ", text)
-    folded = fold_marks(plain).replace("<", "&lt;").replace(">", "&gt;")
-    return text if folded == plain else f'{text} <span class="search-folded" hidden>{folded}</span>'
+    """`text` (escaped HTML) with a hidden copy of its marked words without their marks, for
+    accent-free queries. Only words that folding changes are copied: a copy of "Khung" beside
+    "Khung" would count the word twice and rank it above words typed once. Folding can turn a
+    character into a bare angle bracket ("≮" is "<" and a combining mark), so the copy's brackets
+    are escaped again: Material inserts search results as HTML."""
+    words = re.sub(r"<[^>]+>", " ", text).split()
+    changed = [folded for word, folded in zip(words, map(fold_marks, words)) if folded != word]
+    if not changed:
+        return text
+    copy = " ".join(changed).replace("<", "&lt;").replace(">", "&gt;")
+    return f'{text} <span class="search-folded" hidden>{copy}</span>'
 
 
 def language_of(location: str, languages: list[Language]) -> Language:
@@ -101,28 +120,46 @@ def without_duplicates(docs: list[dict], langs: list[Language]) -> list[dict]:
     return [doc for doc in docs if not duplicate(doc)]
 
 
-def split_index(index: dict, languages: list[Language]) -> dict[str, dict]:
-    """One index per language, without duplicates, with locations relative to that language's root."""
+# Field weights. Material's default weighs a tag 1,000 times a title: right for words chosen as
+# tags, wrong for ours, which are the news vocabulary's keys ("laos" matched "lao dong", labour, in
+# Vietnamese). Tags are shown as their label in the page's language, and weigh less than a title.
+FIELDS = {"title": {"boost": 1000.0}, "tags": {"boost": 100.0}, "text": {"boost": 1.0}}
+
+
+def tag_labels(tags: list[str], locale: str, labels: dict[str, dict[str, str]]) -> list[str]:
+    """A page's tags as its readers see them: the news vocabulary's label, else the tag itself."""
+    return [labels.get(tag, {}).get(locale, tag) for tag in tags]
+
+
+def split_index(index: dict, languages: list[Language], labels: dict[str, dict[str, str]] | None = None) -> dict[str, dict]:
+    """One index per language, without duplicates, with locations relative to that language's root;
+    `labels` are the news tags' labels (data/vocabularies.yml)."""
     result = {language.locale: {"config": dict(index["config"]), "docs": []} for language in languages}
     for doc in without_duplicates(index["docs"], languages):
         language = language_of(doc["location"], languages)
         entry = dict(doc, location=doc["location"][len(language.prefix):])
+        if "tags" in entry:
+            entry["tags"] = tag_labels(entry["tags"], language.locale, labels or {})
         if language.locale == "lo":
             entry["title"], entry["text"] = segment_lao(entry["title"]), segment_lao(entry["text"])
+            if "tags" in entry:
+                entry["tags"] = [segment_lao(tag) for tag in entry["tags"]]
         entry["title"], entry["text"] = with_folded_copy(entry["title"]), with_folded_copy(entry["text"])
         result[language.locale]["docs"].append(entry)
     for language in languages:
         config = result[language.locale]["config"]
-        config["lang"] = ["vi", "en"] if language.locale == "vi" else ["en"]  # lunr has no Lao
+        # lunr has no Lao: ours (docs/assets/javascripts/lunr/min/lunr.lo.min.js) keeps grammatical words out
+        config["lang"] = {"vi": ["vi", "en"], "lo": ["lo"]}.get(language.locale, ["en"])
         # No stemmer, in English either: Material's worker then finds nothing for a whole word whose stem
         # differs ("manufacturing", "investment"); a prefix still matches longer words ("invest").
         config["pipeline"] = ["stopWordFilter"]
+        config["fields"] = FIELDS
     return result
 
 
 def write_language_indexes(site_dir: Path, languages: list[Language]) -> list[Path]:
     source = site_dir / "search" / "search_index.json"
-    indexes = split_index(json.loads(source.read_text("utf-8")), languages)
+    indexes = split_index(json.loads(source.read_text("utf-8")), languages, load_vocabularies().news_tags)
     written = []
     for language in languages:
         target = site_dir / language.prefix / "search" / "search_index.json"
@@ -133,5 +170,6 @@ def write_language_indexes(site_dir: Path, languages: list[Language]) -> list[Pa
 
 
 def names_script() -> str:
-    """The protected Lao names for the query-side segmenter (assets/javascripts/search-lao.js)."""
-    return f"window.NGHEAN_LAO_NAMES={json.dumps(list(protected_lao_names()), ensure_ascii=False)};\n"
+    """The protected Lao names and the noun prefixes for the query-side segmenter (assets/javascripts/search-lao.js)."""
+    return (f"window.NGHEAN_LAO_NAMES={json.dumps(list(protected_lao_names()), ensure_ascii=False)};\n"
+            f"window.NGHEAN_LAO_NOUN_PREFIXES={json.dumps(list(LAO_NOUN_PREFIXES), ensure_ascii=False)};\n")

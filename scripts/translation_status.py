@@ -147,7 +147,8 @@ def editors_page(report: dict[str, LanguageStatus], glossary_warnings: list[str]
     warnings = "\n".join(f"- {warning}" for warning in glossary_warnings) or "- none"
     header = front_matter_block({"title": "Translation status", "robots": "noindex", "description":
                                  "For editors: pages, catalogue rows and interface strings still to translate or "
-                                 "to bring in line with the Vietnamese text."})
+                                 "to bring in line with the Vietnamese text.",
+                                 "search": {"exclude": True}})
     return (header + "# Translation status\n\nFor editors. Produced by `python -m scripts.translation_status` at each build.\n\n"
             + table(report) + "\n\n## Glossary warnings\n\n" + warnings + "\n")
 

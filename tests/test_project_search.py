@@ -42,7 +42,7 @@ def test_markup_stays_escaped_after_the_index_adds_its_unaccented_copy():
     entry = split_index(combined, languages())["vi"]["docs"][0]
     for text in (entry["title"], entry["text"]):
         assert "<img" not in text and "<script" not in text, text
-    assert "&lt;img src=x onerror=alert(1)&gt;" in entry["title"]
+    assert "&lt;img onerror=alert(1)&gt;" in entry["title"]  # the copy holds the words folding changed
 
 
 def test_the_entry_goes_through_the_index_split_like_a_parsed_one():

@@ -6,14 +6,15 @@ from types import SimpleNamespace
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import AnchorLink
 
-from scripts.search_entries import EntryCache
+from scripts.search_entries import SECTION_BOOST, TOPIC_BOOST, EntryCache, weights
 
 HTML = '<h1 id="vsip">VSIP Nghệ An</h1><p>Khu công nghiệp</p><h2 id="dien-tich">Diện tích</h2><p>750 ha</p>'
 
 
 def page(content: str = HTML, url: str = "parks/vsip/") -> SimpleNamespace:
     heading = AnchorLink("Diện tích", "dien-tich", 2)
-    return SimpleNamespace(url=url, title="VSIP Nghệ An", meta={"tags": ["parks"]}, content=content, toc=[heading])
+    return SimpleNamespace(url=url, title="VSIP Nghệ An", meta={"tags": ["parks"]}, content=content, toc=[heading],
+                           file=SimpleNamespace(src_uri=url.rstrip("/") + ".md"))
 
 
 def counting_index() -> tuple[SearchIndex, list]:
@@ -26,6 +27,7 @@ def counting_index() -> tuple[SearchIndex, list]:
 def test_an_unchanged_page_gets_the_entries_material_made_last_time(tmp_path: Path):
     reference = SearchIndex()
     reference.add_entry_from_context(page())
+    weights(reference.entries, 0, topic=False)  # Material's entries, with our weights
     first, parsed = counting_index()
     cache = EntryCache("vi", tmp_path)
     cache.attach(first)
@@ -65,3 +67,11 @@ def test_entries_made_from_data_are_used_as_given_without_parsing_or_caching(tmp
     cache.save()
     assert parsed == ["parks/vsip/"] and index.entries[0] == made_entry and len(index.entries) == 3
     assert len(EntryCache("vi", tmp_path).known) == 1  # only the parsed page is kept
+
+
+def test_topic_pages_weigh_more_and_sections_less(tmp_path: Path):
+    index = SearchIndex()
+    EntryCache("vi", tmp_path).attach(index, topics={"parks/vsip.md"})
+    index.add_entry_from_context(page())
+    index.add_entry_from_context(page(url="parks/hoang-mai/"))
+    assert [entry.get("boost") for entry in index.entries] == [TOPIC_BOOST, SECTION_BOOST, None, SECTION_BOOST]

@@ -12,7 +12,9 @@ from scripts.catalogue import listing, opendata, paging, template_files
 from scripts.catalogue.minimap import outline_svg
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import PageContext, page_filename, page_url, project_page, qr_filename
+from scripts.catalogue.contacts import contactable
 from scripts.catalogue.qr import qr_svg
+from scripts.catalogue.vcard import CARDS, agency_vcard, vcard_path
 from scripts.languages import Language
 from scripts.site_files import folder as site_files_folder, replacing
 
@@ -55,6 +57,9 @@ def generate(projects: list[Project], languages: list[Language], context: PageCo
             qr_path = site_files_folder(docs_dir) / ASSETS / "qr" / qr_filename(project.id, language)
             files[qr_path] = qr_svg(page_url(context.site_url, project.id, language))
     vocabularies = context.vocabularies
+    for agency in [agency for agency in contactable(vocabularies) if agency.reachable]:
+        for locale in locales:
+            files[site_files_folder(docs_dir) / vcard_path(agency.key, locale)] = agency_vcard(agency, locale)
     files[docs_dir / OPEN_DATA / "catalogue.csv"] = opendata.to_csv(projects, locales)
     files[docs_dir / OPEN_DATA / "catalogue.json"] = opendata.to_json(projects, locales, vocabularies)
     files[docs_dir / OPEN_DATA / "catalogue.geojson"] = opendata.to_geojson(projects, locales)
@@ -69,5 +74,6 @@ def generate(projects: list[Project], languages: list[Language], context: PageCo
         files[docs_dir / paging.listing_script_path(locale)] = paging.listing_script(items)
     generated = [*(docs_dir / PROJECT_PAGES).glob("*.md"), *(docs_dir / paging.PAGER_DIR).glob("*.md"),
                  *(site_files_folder(docs_dir) / ASSETS / "qr").rglob("*.svg"),
+                 *(site_files_folder(docs_dir) / CARDS).rglob("*.vcf"),
                  *(docs_dir / ASSETS / "qr").rglob("*.svg")]  # where QR codes were written before site files
     return write_files(files, generated)

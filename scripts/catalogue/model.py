@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+FALLBACK_LOCALE = "en"  # the template's contract: an empty Lao field shows the English text
+
 
 # Statuses of an investment opportunity; the others ("licensed") are the province's track record.
 OPPORTUNITY_STATUSES = ("calling", "preparing")

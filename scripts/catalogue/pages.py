@@ -14,15 +14,15 @@ from html import escape
 from urllib.parse import urlsplit
 
 from scripts.catalogue import formatting, reviews
+from scripts.catalogue.addresses import detail_page_root, page_url  # noqa: F401 - also imported from here
+from scripts.catalogue.contacts import contact_block
 from scripts.catalogue.geo import Outline
 from scripts.catalogue.minimap import position_percent
-from scripts.catalogue.model import Project
+from scripts.catalogue.model import FALLBACK_LOCALE, Project  # noqa: F401 - also imported from here
 from scripts.catalogue.vocabularies import Vocabularies
 from scripts.languages import Language
 from scripts.locales import gettext_for
-from scripts.seo import relative_root
 
-FALLBACK_LOCALE = "en"  # the template's contract: an empty Lao field shows the English text
 QR_SIZE = 120  # CSS pixels the QR image is shown at
 PROJECT_BODY = "<!-- project-body -->"  # in a generated project page, where its HTML goes (fill_project_body)
 APPROXIMATE = "approximate"  # position_note value shown as a translated "approximate position" note
@@ -50,10 +50,6 @@ def page_filename(project_id: str, language: Language) -> str:
     return f"{project_id}.md" if language.default else f"{project_id}.{language.locale}.md"
 
 
-def page_url(site_url: str, project_id: str, language: Language) -> str:
-    return f"{site_url.rstrip('/')}/{language.prefix}projects/{project_id}/"
-
-
 def qr_filename(project_id: str, language: Language) -> str:
     """Where the QR code of a project page is published, under assets/catalogue/qr/ (scripts/site_files.py)."""
     return f"{language.locale}/{project_id}.svg"
@@ -69,13 +65,6 @@ def badges(project: Project, locale: str, vocabularies: Vocabularies) -> str:
 
 def _fact(term: str, value: str) -> str:
     return f"<dt>{escape(term)}</dt><dd>{value}</dd>" if value else ""
-
-
-def _agency(project: Project, locale: str, vocabularies: Vocabularies) -> str:
-    """The agency an investor contacts, linked to its public website when data/departments.yml gives one."""
-    name = escape(vocabularies.department_name(project.contact_agency, locale))
-    website = vocabularies.departments.get(project.contact_agency, {}).get("website")
-    return f'<a href="{escape(website)}">{name}</a>' if website else name
 
 
 def _facts(project: Project, language: Language, context: PageContext) -> str:
@@ -98,7 +87,6 @@ def _facts(project: Project, language: Language, context: PageContext) -> str:
                                f"{escape(rate_note)}</a></small>" if investment else not_published),
         _fact(_("Form of investment"),
               escape(context.vocabularies.label("forms", project.form, locale)) if project.form else ""),
-        _fact(_("Agency to contact"), _agency(project, locale, context.vocabularies)),
         _fact(_("Contact"), f'<a href="mailto:{escape(project.contact)}">{escape(project.contact)}</a>'
                             if project.contact else ""),
         _fact(_("Last checked"), escape(checked)),
@@ -114,11 +102,6 @@ def summary_paragraphs(text: str) -> list[str]:
 
 def _summary_html(text: str) -> str:
     return "".join("<p>" + escape(part).replace("\n", "<br>") + "</p>" for part in summary_paragraphs(text))
-
-
-def detail_page_root(language: Language) -> str:
-    """Relative path from a generated detail page (<lang>/projects/<id>/, <lang>/parks/<id>/) to the site root."""
-    return relative_root(f"{language.prefix}folder/item/")
 
 
 def minimap_figure(lat: float, lon: float, caption: str, map_query: str, language: Language, outline) -> str:
@@ -201,7 +184,6 @@ def project_body(project: Project, language: Language, context: PageContext) -> 
         "summary": _("Summary"),
         "scan": _("Scan to open this page:"),
         "qr": _("QR code of this page's address"),
-        "pdf": _("Factsheet to print (PDF, A4)"),
     }
     note = ""
     if name_locale != locale or summary_locale != locale:
@@ -220,8 +202,7 @@ def project_body(project: Project, language: Language, context: PageContext) -> 
         "</div>",
         f'<h2 id="summary">{escape(labels["summary"])}</h2>',
         f'<div class="project-summary" lang="{summary_locale}">{_summary_html(summary)}</div>',
-        f'<p class="print-link"><a href="{detail_page_root(language)}print/{language.locale}/'
-        f'project-{escape(project.id)}.pdf">{escape(labels["pdf"])}</a></p>',
+        contact_block(project.contact_agency, project, language, context),
         '<figure class="project-qr">',
         f'<img class="qr-code" src="{assets}qr/{qr_filename(project.id, language)}" alt="{escape(labels["qr"])}" '
         f'width="{QR_SIZE}" height="{QR_SIZE}" loading="lazy">',

@@ -5,7 +5,8 @@ thousands of them, and would index the page's furniture with it: the map caption
 address, "Back to the project catalogue", the facts run together ("LocalityXã 1Land area…"). One
 entry made from the data holds what a reader looks a project up by: its name as the title; its
 sector, status, locality and form of investment; its summary; and its names in the other languages,
-so that a name copied from a Vietnamese document finds the English page too. Text is escaped as
+so that a name copied from a Vietnamese document finds the English page too; its sector as a tag
+(shown in the results), so that a sector's name finds its projects first. Text is escaped as
 Material escapes the text it parses.
 """
 
@@ -30,5 +31,6 @@ def project_entry(project: Project, language: Language, context: PageContext, lo
     other_names = [other for other in dict.fromkeys(project.names.values()) if other != name]
     summary_lines = [" ".join(paragraph.split()) for paragraph in summary_paragraphs(summary)]  # one line each
     paragraphs = [" · ".join(fact for fact in facts if fact), *summary_lines, " · ".join(other_names)]
-    return {"location": location, "title": escape(name, quote=False),
+    sector = vocabularies.label("sectors", project.sector, locale)
+    return {"location": location, "title": escape(name, quote=False), "tags": [sector],
             "text": "".join(f"<p>{escape(text, quote=False)}</p>" for text in paragraphs if text)}

@@ -37,7 +37,7 @@ def project_files(data_dir: Path) -> list[Path]:
 def load_catalogue(data_dir: Path = ROOT / "data", root: Path = ROOT, today: datetime.date | None = None) -> Catalogue:
     vocabularies = load_vocabularies(data_dir)
     outline = load_outline(data_dir / "geo" / "nghe-an-outline.geojson")
-    catalogue = Catalogue()
+    catalogue = Catalogue(problems=list(vocabularies.department_problems))
     first_use: dict[str, str] = {}
     for path in project_files(data_dir):
         shown_path = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)

@@ -1,13 +1,16 @@
-"""The catalogue's shared facts, read from data/: the column contract, the vocabularies, departments."""
+"""The catalogue's shared facts, read from data/: the column contract, the vocabularies, the
+departments and agencies (names and the contact facts a public source gives)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from scripts.catalogue.problems import Problem, shown
 from scripts.languages import ROOT
 
 DATA_DIR = ROOT / "data"
@@ -21,14 +24,63 @@ class Column:
     description: dict[str, str]  # locale → text
 
 
+CONTACT_FIELDS = ("website", "address", "phone", "email", "source")
+AGENCY_FIELDS = ("contact",) + CONTACT_FIELDS  # an entry's fields other than its names (one per locale)
+HTTPS_URL = re.compile(r"https://[^\s/]+\.[^\s/]+(/\S*)?")
+WEB_URL = re.compile(r"https?://[^\s/]+\.[^\s/]+(/\S*)?")  # a source as it was found
+EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}", re.IGNORECASE)
+PHONE = re.compile(r"\+?[0-9][0-9 .()-]{5,}[0-9]")
+FIELD_PATTERNS = {"website": (HTTPS_URL, "an https:// address"), "source": (WEB_URL, "a web address"),
+                  "email": (EMAIL, "an e-mail address"), "phone": (PHONE, "a telephone number (digits, spaces, + . - ( ))")}
+
+
+@dataclass(frozen=True)
+class Agency:
+    """A department or agency of data/departments.yml: its names and the contact facts its public
+    `source` gives (None where none is published). `contact` names the agency to contact for a
+    department that is not one itself (the rows compiled from public sources)."""
+    key: str
+    names: dict[str, str]  # locale → name
+    website: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    source: str | None = None
+    contact: str | None = None
+
+    def name(self, locale: str) -> str:
+        return self.names.get(locale) or self.names.get("en") or self.key
+
+    @property
+    def reachable(self) -> bool:
+        """Whether a public source gives any way to reach it (its contact card is worth saving)."""
+        return any((self.website, self.address, self.phone, self.email))
+
+    # Callers written when an entry was a plain {locale: name} mapping keep working.
+    def __getitem__(self, locale: str) -> str:
+        return self.names[locale]
+
+    def get(self, locale: str, default=None):
+        return self.names.get(locale, default)
+
+    def __contains__(self, locale: str) -> bool:
+        return locale in self.names
+
+
 @dataclass(frozen=True)
 class Vocabularies:
     columns: tuple[Column, ...]
     sectors: dict[str, dict[str, str]]  # key → {"colour": "#…", "vi": …, "en": …, "lo": …}
     statuses: dict[str, dict[str, str]]
     forms: dict[str, dict[str, str]]
-    departments: dict[str, dict[str, str]]
+    departments: dict[str, Agency]  # key → names and contact facts
     news_tags: dict[str, dict[str, str]]
+    department_problems: tuple[Problem, ...] = ()  # data/departments.yml's, reported with the catalogue's
+
+    def agency(self, key: str) -> Agency:
+        """The agency to contact about rows of `key`: the department itself, or the one its `contact` names."""
+        department = self.departments[key]
+        return self.departments.get(department.contact, department) if department.contact else department
 
     def label(self, vocabulary: str, key: str, locale: str) -> str:
         return getattr(self, vocabulary)[key][locale]
@@ -43,6 +95,54 @@ def _read_yaml(path: Path) -> dict:
         return yaml.safe_load(handle)
 
 
+def _lines(path: Path) -> dict[tuple[str, ...], int]:
+    """The line of each key and nested key of a YAML mapping file (1-based)."""
+    with open(path, encoding="utf-8") as handle:
+        root = yaml.compose(handle)
+    lines: dict[tuple[str, ...], int] = {}
+    for key_node, value_node in getattr(root, "value", []) if isinstance(root, yaml.MappingNode) else []:
+        lines[(key_node.value,)] = key_node.start_mark.line + 1
+        if isinstance(value_node, yaml.MappingNode):
+            for field_node, _ in value_node.value:
+                lines[(key_node.value, field_node.value)] = field_node.start_mark.line + 1
+    return lines
+
+
+def _agency_problems(key: str, entry, keys, shown_path: str, lines) -> list[Problem]:
+    line = lines.get((key,), 1)
+    if not isinstance(entry, dict):
+        return [Problem(shown_path, line, key, "names by language, e.g. {vi: …, en: …, lo: …}", shown(str(entry)))]
+    problems = []
+    for field, value in entry.items():
+        where = lines.get((key, field), line)
+        if field in FIELD_PATTERNS:
+            pattern, expected = FIELD_PATTERNS[field]
+            if not isinstance(value, str) or not pattern.fullmatch(value.strip()):
+                problems.append(Problem(shown_path, where, f"{key}.{field}", expected, shown(str(value))))
+        elif field == "contact" and value not in keys:
+            problems.append(Problem(shown_path, where, f"{key}.contact", "the key of another agency in this file",
+                                    shown(str(value))))
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(Problem(shown_path, where, f"{key}.{field}", "a text", shown(str(value or ""))))
+    return problems
+
+
+def load_agencies(path: Path, shown_path: str = "data/departments.yml") -> tuple[dict[str, Agency], list[Problem]]:
+    """Every department and agency of `path` with its contact facts, and the problems found."""
+    data = _read_yaml(path) or {}
+    lines = _lines(path)
+    agencies: dict[str, Agency] = {}
+    problems: list[Problem] = []
+    for key, entry in data.items():
+        found = _agency_problems(key, entry, data.keys(), shown_path, lines)
+        problems += found
+        if isinstance(entry, dict):
+            names = {field: str(value) for field, value in entry.items() if field not in AGENCY_FIELDS}
+            facts = {} if found else {field: str(entry[field]).strip() for field in AGENCY_FIELDS if field in entry}
+            agencies[key] = Agency(key, names, **facts)
+    return agencies, problems
+
+
 @lru_cache(maxsize=4)
 def load_vocabularies(data_dir: Path = DATA_DIR) -> Vocabularies:
     template = _read_yaml(data_dir / "project-template.yml")
@@ -52,11 +152,13 @@ def load_vocabularies(data_dir: Path = DATA_DIR) -> Vocabularies:
                {key: value for key, value in spec.items() if key not in ("required", "type")})
         for name, spec in template["columns"].items()
     )
+    agencies, problems = load_agencies(data_dir / "departments.yml")
     return Vocabularies(
         columns=columns,
         sectors=vocabularies["sectors"],
         statuses=vocabularies["statuses"],
         forms=vocabularies["forms"],
-        departments=_read_yaml(data_dir / "departments.yml"),
+        departments=agencies,
         news_tags=vocabularies.get("news_tags", {}),
+        department_problems=tuple(problems),
     )

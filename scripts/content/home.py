@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scripts import html_templates
+from scripts import templates_env
 from scripts.catalogue import formatting
 from scripts.catalogue.minimap import outline_path, point_position
 from scripts.catalogue.model import Project
@@ -65,13 +65,13 @@ def hero_html(projects: list[Project], locale: str, context: PageContext, within
     relative path from the page to its language's root."""
     path, height = outline_path(context.outline, OUTLINE_TOLERANCE)
     calling = any(project.status == "calling" for project in projects)
-    return html_templates.render("home-hero.html", locale, within=within, outline_path=path,
+    return templates_env.render("home-hero.html", locale, within=within, outline_path=path,
                                  outline_height=round(height), outline_id=OUTLINE_ID, calling=calling)
 
 
 def featured_html(projects: list[Project], locale: str, context: PageContext, within: str) -> str:
     chosen = featured(projects)
-    return html_templates.render("home-featured.html", locale, within=within, opportunities=chosen.opportunities,
+    return templates_env.render("home-featured.html", locale, within=within, opportunities=chosen.opportunities,
                                  cards=[_card(project, locale, context) for project in chosen.projects])
 
 
@@ -79,7 +79,7 @@ def sectors_html(projects: list[Project], locale: str, context: PageContext, wit
     sectors = context.vocabularies.sectors
     tiles = [{"key": key, "label": context.vocabularies.label("sectors", key, locale), "count": count,
               "colour": sectors[key]["colour"]} for key, count in sector_counts(projects, sectors)]
-    return html_templates.render("home-sectors.html", locale, within=within, tiles=tiles)
+    return templates_env.render("home-sectors.html", locale, within=within, tiles=tiles)
 
 
 def map_teaser_html(projects: list[Project], locale: str, context: PageContext, within: str) -> str:
@@ -88,5 +88,5 @@ def map_teaser_html(projects: list[Project], locale: str, context: PageContext, 
     sectors = context.vocabularies.sectors
     points = [(*point_position(context.outline, project.lat, project.lon), sectors[project.sector]["colour"])
               for project in projects]
-    return html_templates.render("home-map.html", locale, within=within, outline_id=OUTLINE_ID,
+    return templates_env.render("home-map.html", locale, within=within, outline_id=OUTLINE_ID,
                                  outline_height=round(height), points=points, count=len(projects))

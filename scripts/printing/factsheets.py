@@ -10,6 +10,7 @@ from scripts.catalogue.qr import qr_svg
 from scripts.catalogue.minimap import outline_svg, position_percent
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, page_url
+from scripts.catalogue.vocabularies import Agency
 from scripts.content.parks import Park, Parks, area_text, developer_text, distances_text, occupancy_text
 from scripts.languages import Language
 from scripts.locales import gettext_for
@@ -48,6 +49,13 @@ def _rows(pairs: list[tuple[str, str]]) -> str:
     return "".join(f"<tr><th>{escape(term)}</th><td>{escape(value)}</td></tr>" for term, value in pairs if value)
 
 
+def agency_rows(agency: Agency, locale: str) -> list[tuple[str, str]]:
+    """The responsible agency and the contact facts it publishes, for a printed factsheet."""
+    _ = gettext_for(locale)
+    return [(_("Whom to contact"), agency.name(locale)), (_("Address"), agency.address or ""),
+            (_("Telephone"), agency.phone or ""), (_("E-mail"), agency.email or ""), (_("Website"), agency.website or "")]
+
+
 def project_factsheet(project: Project, language: Language, context: PageContext) -> str:
     _ = gettext_for(language.locale)
     locale = language.locale
@@ -63,11 +71,11 @@ def project_factsheet(project: Project, language: Language, context: PageContext
         (_("Investment"), formatting.investment(project.investment_vnd_bn, project.investment_usd_m, context.rate, locale)
          or not_published),
         (_("Form of investment"), vocabulary.label("forms", project.form, locale) if project.form else ""),
-        (_("Agency to contact"), vocabulary.department_name(project.contact_agency, locale)),
         (_("Contact"), project.contact or ""),
         (_("Last checked"), _("%(date)s, by %(department)s") % {
             "date": formatting.long_date(project.updated, locale), "department": department}),
         (_("Source"), project.source or ""),
+        *agency_rows(vocabulary.agency(project.contact_agency), locale),
     ])
     labels = {"summary": _("Summary"), "scan": _("Scan to open this page:")}
     body = (f'<h1 lang="{name_locale}">{escape(name)}</h1>'

@@ -1,0 +1,37 @@
+"""Jinja templates of the HTML our own code writes (scripts/templates/): autoescaped, with the
+page language's gettext catalog installed, one environment per language."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import jinja2
+
+from scripts.languages import ROOT
+from scripts.locales import translations
+
+TEMPLATES = ROOT / "scripts" / "templates"
+
+
+def phone_uri(phone: str) -> str:
+    """A telephone number as published, as the digits of a tel: address (RFC 3966 global form)."""
+    digits = "".join(character for character in phone if character.isdigit())
+    if phone.lstrip(" (").startswith("+"):  # "+84 …" or "(+84) …"
+        return "+" + digits
+    return "+84" + digits[1:] if digits.startswith("0") else digits
+
+
+@lru_cache(maxsize=None)
+def environment(locale: str) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                             extensions=["jinja2.ext.i18n"], undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.install_gettext_translations(translations(locale), newstyle=True)
+    env.filters["phone_uri"] = phone_uri
+    env.filters["host"] = lambda url: urlsplit(url).netloc
+    return env
+
+
+def render(template: str, locale: str, **values) -> str:
+    return environment(locale).get_template(template).render(locale=locale, **values)
