@@ -20,6 +20,7 @@ from scripts.catalogue.model import Project
 from scripts.catalogue.paging import listing_script_path, listing_version
 from scripts.catalogue.pages import PageContext, card_texts
 from scripts.catalogue.problems import report
+from scripts.data_schemas import check_sources
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts import social_cards
@@ -76,6 +77,9 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
         return stored
     load_vocabularies.cache_clear()
     load_outline.cache_clear()
+    source_problems = check_sources(docs_dir.parent / "mkdocs.yml", data_dir)
+    if source_problems:
+        raise CatalogueError(report(source_problems))
     catalogue = load_catalogue(data_dir, root=data_dir.parent)
     outline = load_outline(data_dir / "geo" / "nghe-an-outline.geojson")
     places, place_problems = load_places(locales(), outline, data_dir / "places.yml")

@@ -102,6 +102,10 @@ def _resembled_column(name: str, names: list[str]) -> str:
     return VIETNAMESE_NAMES.get(folded) or next(iter(difflib.get_close_matches(folded, names, n=1, cutoff=0.6)), "")
 
 
+COLUMN_TYPES = ("identifier", "text", "email", "url", "date", "latitude", "longitude", "non_negative_number",
+                "sector", "status", "form", "visibility")  # the `type` a column of the template may have
+
+
 def _checker(column_type: str, vocabularies: Vocabularies, decimal: str, today):
     numeric = {"latitude": fields.latitude, "longitude": fields.longitude,
                "non_negative_number": fields.non_negative_number}
