@@ -25,6 +25,7 @@ from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.content.news import load_posts
 from scripts.data_schemas import check_sources
 from scripts.glossary import check_docs
+from scripts.images import refused_files
 from scripts.languages import MKDOCS_YML, ROOT, languages, load_mkdocs_config
 from scripts.sitemaps import write_language_sitemaps
 
@@ -94,8 +95,14 @@ def prepare_once(config_file: Path, site_url: str | None) -> Path:
 
 
 def run_parallel(staging: Path, config_file: Path, site_url: str | None) -> int:
+    from scripts.catalogue.build_step import CatalogueError
+
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})}
-    docs_dir = prepare_once(config_file, site_url)
+    try:
+        docs_dir = prepare_once(config_file, site_url)
+    except CatalogueError as problems:
+        print(problems, file=sys.stderr)
+        return 1
     failed = build_parallel(config_file, staging, env)
     if failed is not None:
         print(failed[-4000:], file=sys.stderr)
@@ -111,7 +118,8 @@ def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None =
     `parallel` builds the languages in parallel processes (scripts/parallel_build.py)."""
     started = time.perf_counter()
     docs = config_file.parent / "docs"
-    problems = check_sources(config_file) + front_matter.check_docs(docs, config_file.parent)
+    problems = (check_sources(config_file) + front_matter.check_docs(docs, config_file.parent)
+                + refused_files(docs, config_file.parent))
     if not problems:  # the spreadsheets and posts are read with the vocabularies just checked
         catalogue = load_catalogue(config_file.parent / "data", root=config_file.parent)
         tags = load_vocabularies(config_file.parent / "data").news_tags

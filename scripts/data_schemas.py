@@ -26,7 +26,7 @@ def schemas(langs: list[str]) -> dict[str, Record]:
     return {
         "events.yml": record(events=need(list_of(record(
             id=need("slug"), yearly=may("month_day"), since=may("year"), start=may("date"), end=may("date"),
-            source=need("url"), **in_languages(langs, record(name=need("text"), place=may("text")))),
+            source=need("url"), **in_languages(langs, record(name=need("text"), place=need("text")))),
             unique="id"))),
         "industrial-parks.yml": record(parks=need(list_of(record(
             ("lat", "lon"), id=need("slug"), lat=need("latitude"), lon=need("longitude"),

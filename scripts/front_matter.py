@@ -7,6 +7,7 @@ and the page then goes out with the wrong title and the site's generic descripti
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 
 from scripts import safe_yaml
@@ -43,6 +44,14 @@ def _header_line(problem: Problem) -> Problem:
     if problem.got == "none" and problem.expected.endswith("(required)"):
         return Problem(problem.path, 1, problem.column, f"a '{problem.column}:' line in the header", "none")
     return problem
+
+
+def escape_header(meta: dict) -> None:
+    """A hand-written page's title and description made safe for HTML, as generated pages' already are:
+    MkDocs' templates print them without escaping (in <title>, <meta>, the header and the search)."""
+    for field in ("title", "description"):
+        if isinstance(meta.get(field), str):
+            meta[field] = escape(meta[field])
 
 
 def check_docs(docs: Path, root: Path) -> list[Problem]:

@@ -16,11 +16,13 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from scripts.catalogue.problems import Problem
 from scripts.languages import ROOT
 
 CACHE = ROOT / ".cache" / "images"
 WIDTHS = (480, 960, 1600)
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png")
+REFUSED_SUFFIXES = (".svg", ".svgz")  # an SVG can carry script and fetch other hosts; the site's own are in assets/
 
 
 class ImageError(Exception):
@@ -56,6 +58,7 @@ def process(source: Path, cache: Path = CACHE) -> ProcessedImage:
     folder.mkdir(parents=True, exist_ok=True)
     is_png = source.suffix.lower() == ".png"
     image = image.convert("RGBA" if is_png else "RGB")
+    image.info = {}  # Pillow would copy a JPEG comment (and PNG text) from here into the saved file
     largest = min(image.width, WIDTHS[-1])
     fallback_image = _resized(image, largest)
     fallback = folder / ("image.png" if is_png else "image.jpg")
@@ -71,6 +74,14 @@ def process(source: Path, cache: Path = CACHE) -> ProcessedImage:
                                     "height": fallback_image.height,
                                     "variants": [(w, p.name) for w, p in variants]}), "utf-8")
     return ProcessedImage(fallback, fallback_image.width, fallback_image.height, tuple(variants))
+
+
+def refused_files(docs: Path, root: Path) -> list[Problem]:
+    """Pictures an author may not add: SVG outside docs/assets/ (export it as PNG instead)."""
+    return [Problem(path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path), 1, "file",
+                    "a JPEG or PNG photo", "an SVG file, which can carry script", "export it as PNG")
+            for path in sorted(docs.rglob("*")) if path.suffix.lower() in REFUSED_SUFFIXES
+            and not path.relative_to(docs).as_posix().startswith("assets/")]
 
 
 def _resized(image: Image.Image, width: int) -> Image.Image:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from scripts.catalogue import step_cache
 from scripts.catalogue.formatting import ExchangeRate
-from scripts.catalogue.generate import generate
+from scripts.catalogue.generate import OutsideOutput, generate
 from scripts.catalogue.geo import load_outline
 from scripts.catalogue.model import Project
 from scripts.catalogue.paging import listing_script_path, listing_version
@@ -65,6 +65,13 @@ def exchange_rate(extra: dict) -> ExchangeRate:
 
 
 def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / "data") -> PreparedCatalogue:
+    try:
+        return _prepare(docs_dir, site_url, extra, data_dir)
+    except OutsideOutput as error:
+        raise CatalogueError(str(error)) from None
+
+
+def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> PreparedCatalogue:
     settings = (str(docs_dir), site_url, repr(extra.get("exchange_rate")), datetime.date.today(),
                 extra.get("catalogue_stale_after_days"))
     key = (*settings, *step_cache.file_stamps(data_dir), *step_cache.file_stamps(docs_dir / "news" / "posts"))
