@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from scripts.catalogue.fields import IDENTIFIER
+from scripts.catalogue.fields import IDENTIFIER, THOUSANDS_DOT
 from scripts.catalogue.problems import Problem, shown
 from scripts.safe_yaml import YamlFile, field_name
 
@@ -160,7 +160,13 @@ def number_kind(value):
 
 
 def _positive(value):
-    return number_kind(value) or (None if value > 0 else ("a number > 0", ""))
+    """An amount; 1.603 is refused as a Vietnamese writer means 1603 by it (three decimals after a dot)."""
+    wrong = number_kind(value) or (None if value > 0 else ("a number > 0", ""))
+    if wrong is None and isinstance(value, float) and THOUSANDS_DOT.match(repr(value)):
+        return "a number with a decimal point and no thousands separator", (
+            f"{value!r} may mean {repr(value).replace('.', '')}: write that, or round to two decimals if the decimals"
+            " are meant")
+    return wrong
 
 
 def _percent(value):

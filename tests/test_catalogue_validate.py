@@ -204,6 +204,13 @@ def test_own_note_columns_are_allowed_other_columns_and_extra_cells_are_not(data
                                   " starts with 'note')"]
 
 
+def test_an_amount_with_a_thousands_dot_is_a_problem(data_dir):
+    write(data_dir, "dept-a.csv", GOOD.format(id="a-1").replace(",300,", ",1.200,"))
+    assert messages(data_dir) == [
+        "data/projects/dept-a.csv:2: investment_vnd_bn: expected a number with a decimal point and no thousands"
+        " separator, got '1.200' ('1.200' reads as 1.2 but may mean 1200: write 1200 (or 1.2 if that is meant))"]
+
+
 def test_an_unnamed_column_holding_values_is_a_problem(data_dir):
     write(data_dir, "dept-a.csv", GOOD.format(id="a-1") + ",secret", header=HEADER + ",")
     assert messages(data_dir) == ["data/projects/dept-a.csv:2: column 19: expected a name in the first row above a"

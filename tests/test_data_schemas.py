@@ -55,6 +55,7 @@ CORPUS = [
      "places.source", "a web address"),
     ("data/places.yml", r"^    lo: \{name.*$", "    la: {name: x}", "places.la", "a field of this block"),
     ("data/fdi.yml", r"^    value: .*$", "    value: 961,3", "years.value", "a number"),
+    ("data/fdi.yml", r"^    value: .*$", "    value: 1.603", "years.value", "a number with a decimal point and no thousands"),
     ("data/fdi.yml", r"^    source: .*$", "    source: javascript:alert(1)", "years.source", "a web address"),
     ("data/glossary.yml", r"^  - \{vi: Vinh.*$", "  - {vi: Vinh, en: Vinh}", "terms.lo", "a 'lo:' line"),
     ("data/departments.yml", r"^  lo: .*$", "  lo: x\n  website: javascript:alert(1)", "public-sources.website",

@@ -58,7 +58,15 @@ def number(value: str, decimal: str = "point") -> float:
     return float(value)
 
 
+THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.200 or 20.776: Vietnamese for 1,200 and 20,776
+
+
 def non_negative_number(value: str, decimal: str = "point") -> float:
+    """An amount (area, investment): '1.200' is refused, as a Vietnamese writer means 1200 by it."""
+    if decimal == "point" and THOUSANDS_DOT.match(value):
+        raise FieldError("a number with a decimal point and no thousands separator",
+                         f"'{value}' reads as {float(value):g} but may mean {value.replace('.', '')}: "
+                         f"write {value.replace('.', '')} (or {float(value):g} if that is meant)")
     parsed = number(value, decimal)
     if parsed < 0:
         raise FieldError("a number ≥ 0")
