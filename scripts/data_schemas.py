@@ -85,6 +85,8 @@ def _cross_references(name: str, data, source: safe_yaml.YamlFile) -> list[Probl
                 if key not in data["destinations"]:
                     problems.append(Problem(source.path, source.line(("parks", index, "distances", key)),
                                             f"distances.{key}", "a key of destinations", shown(str(key))))
+    if name == "events.yml":
+        problems += _event_dates(data["events"], source)
     if name == "project-template.yml":
         for key, column in data["columns"].items():
             if column["type"] not in COLUMN_TYPES:
@@ -96,6 +98,21 @@ def _cross_references(name: str, data, source: safe_yaml.YamlFile) -> list[Probl
                 if place[field] not in allowed:
                     problems.append(Problem(source.path, source.line(("places", index, field)), field,
                                             "one of " + ", ".join(allowed), shown(str(place[field]))))
+    return problems
+
+
+def _event_dates(events: list[dict], source: safe_yaml.YamlFile) -> list[Problem]:
+    """An event has either `yearly` or a `start` (and an `end` not before it)."""
+    problems = []
+    for index, event in enumerate(events):
+        where = ("events", index)
+        if ("yearly" in event) == ("start" in event):
+            problems.append(Problem(source.path, source.line((*where, "start")), "events.start",
+                                    "either 'start:' (a dated event)"
+                                    " or 'yearly:' (an anniversary)", "both" if "start" in event else "neither"))
+        elif event.get("end") and event.get("start") and str(event["end"]) < str(event["start"]):
+            problems.append(Problem(source.path, source.line((*where, "end")), "events.end",
+                                    "a date on or after start", f"{event['end']} before {event['start']}"))
     return problems
 
 

@@ -22,7 +22,7 @@ HEADER = re.compile(r"^---\n(.*?)\n---\n", re.S)
 PAGE = record(
     title=need("text"), description=need("text"), review=may("text"), source_hash=may("text"),
     date=may("date"), tags=may("texts"),
-    hide=may("texts"), search=may(record(exclude=may("boolean"), boost=may("number"))), template=may("text"),
+    hide=may("texts"), search=may(record(exclude=may("boolean"), boost=may("number"))),
     icon=may("text"), status=may("text"), subtitle=may("text"),
 )
 

@@ -22,7 +22,10 @@ from scripts.languages import ROOT
 CACHE = ROOT / ".cache" / "images"
 WIDTHS = (480, 960, 1600)
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png")
-REFUSED_SUFFIXES = (".svg", ".svgz")  # an SVG can carry script and fetch other hosts; the site's own are in assets/
+# Files an author may not drop into docs/: an SVG, HTML or script file is published as it is and can
+# run script (MkDocs copies it); the site's own are in assets/, the generated map frames in embed/.
+REFUSED_SUFFIXES = (".svg", ".svgz", ".html", ".htm", ".xhtml", ".js", ".mjs")
+GENERATED_FRAME = re.compile(r"^embed/map-[a-z]{2}\.html$")
 
 
 class ImageError(Exception):
@@ -77,11 +80,17 @@ def process(source: Path, cache: Path = CACHE) -> ProcessedImage:
 
 
 def refused_files(docs: Path, root: Path) -> list[Problem]:
-    """Pictures an author may not add: SVG outside docs/assets/ (export it as PNG instead)."""
-    return [Problem(path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path), 1, "file",
-                    "a JPEG or PNG photo", "an SVG file, which can carry script", "export it as PNG")
-            for path in sorted(docs.rglob("*")) if path.suffix.lower() in REFUSED_SUFFIXES
-            and not path.relative_to(docs).as_posix().startswith("assets/")]
+    """SVG, HTML and script files outside docs/assets/: export a picture as PNG, write a page in Markdown."""
+    problems = []
+    for path in sorted(docs.rglob("*")):
+        relative = path.relative_to(docs).as_posix()
+        if path.suffix.lower() not in REFUSED_SUFFIXES or relative.startswith("assets/") or GENERATED_FRAME.match(relative):
+            continue
+        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        problems.append(Problem(shown, 1, "file", "a JPEG or PNG photo, or a page in Markdown (.md)",
+                                f"a {path.suffix.lower()} file, which can carry script",
+                                "export a picture as PNG; write a page as .md"))
+    return problems
 
 
 def _resized(image: Image.Image, width: int) -> Image.Image:
