@@ -99,7 +99,7 @@ def _syntax_problem(error: yaml.YAMLError, shown_path: str, offset: int) -> Prob
         return Problem(shown_path, line, "indent", "spaces for indentation", "a tab",
                        "replace the tab with spaces (two per level)")
     if "mapping values" in problem:
-        hint = QUOTE_HINT + " when it contains ': '"
+        hint = QUOTE_HINT + " when it contains ': ', or close a quote left open on a line above"
     elif "flow" in problem or "'}'" in problem or "']'" in problem:
         hint = "close every '{' with '}' and '[' with ']', or " + QUOTE_HINT + " when it contains '{' or ','"
     else:

@@ -46,6 +46,7 @@ class _Finder(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag not in TAGS:
             self.found.append(f"<{tag}>")
+            return  # removed whole, with its attributes
         allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
         for name, value in attrs:
             if name.startswith("on") or (name not in allowed and not name.startswith("data-")):

@@ -289,10 +289,10 @@ class Checker:
             here = (*where, index)
             self.check(item, kind.item.kind, here)
             key = item.get(kind.unique) if kind.unique and isinstance(item, dict) else None
-            if key is None or not isinstance(key, str):
+            if not isinstance(key, (str, int)) or isinstance(key, bool):
                 continue
             if key in first:
-                self.add((*here, kind.unique), "an id used once in the file", shown(key),
+                self.add((*here, kind.unique), f"each {kind.unique} once in the file", shown(str(key)),
                          f"already used at line {first[key]}")
             else:
                 first[key] = self.source.line((*here, kind.unique))

@@ -39,7 +39,13 @@ def identifier(text: str) -> str:
     return text
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def text(value: str) -> str:
+    if CONTROL.search(value):
+        raise FieldError("text without control characters",
+                         f"retype the cell: it holds an invisible character, code {ord(CONTROL.search(value).group()):#04x}")
     return value
 
 
