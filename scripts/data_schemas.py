@@ -14,9 +14,9 @@ from scripts.catalogue.geo import load_outline
 from scripts.catalogue.problems import Problem, shown
 from scripts.catalogue.validate import COLUMN_TYPES
 from scripts.languages import MKDOCS_YML, load_mkdocs_config, locales
+from scripts.maps.places import KINDS as PLACE_KINDS
 from scripts.schema import Record, check_file, in_languages, list_of, map_of, may, need, record
 
-PLACE_KINDS = ("zone", "park", "airport", "port", "border-gate", "heritage", "nature", "beach")
 
 
 def schemas(langs: list[str]) -> dict[str, Record]:

@@ -23,7 +23,7 @@ PAGE = record(
     title=need("text"), description=need("text"), review=may("text"), source_hash=may("text"),
     date=may("date"), tags=may("texts"),
     hide=may("texts"), search=may(record(exclude=may("boolean"), boost=may("number"))),
-    icon=may("text"), status=may("text"), subtitle=may("text"),
+    icon=may("text"), status=may("text"), subtitle=may("text"), robots=may("text"),
 )
 
 

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-TAGS = set(nh3.ALLOWED_TAGS) | {"picture", "source", "section", "main"}
+TAGS = set(nh3.ALLOWED_TAGS) | {"picture", "source", "section", "main", "address"}
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir", "role", "aria-label", "aria-hidden", "aria-describedby",
           "aria-labelledby"},

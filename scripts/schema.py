@@ -98,14 +98,6 @@ def _url(value):
         "a web address starting with https:// or http://", "")
 
 
-def _contact(value):
-    if isinstance(value, str) and (URL.match(value) or value.startswith(("mailto:", "tel:"))):
-        rest = value.split(":", 1)[1]
-        if URL.match(value) or EMAIL.match(rest) or PHONE.match(rest):
-            return None
-    return "a web address (https://…), mailto:name@agency.gov.vn or tel:+84…", ""
-
-
 def _email(value):
     return None if isinstance(value, str) and EMAIL.match(value) else ("an e-mail address such as name@agency.gov.vn", "")
 
@@ -227,7 +219,7 @@ def _text_or_languages(value):
 
 
 KINDS: dict[str, Callable] = {
-    "text": _text, "slug": _slug, "column_name": _column_name, "url": _url, "contact": _contact, "email": _email, "phone": _phone,
+    "text": _text, "slug": _slug, "column_name": _column_name, "url": _url, "email": _email, "phone": _phone,
     "date": _date, "year_or_month": _year_or_month, "month_day": _month_day, "year": _year,
     "number": number_kind, "positive_number": _positive, "percent": _percent, "distance": _distance,
     "latitude": _latitude, "longitude": _longitude, "boolean": _boolean, "colour": _colour, "texts": _text_list,
