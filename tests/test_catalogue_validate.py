@@ -1,5 +1,6 @@
 """Every validation rule: each bad input gives its message, and all are reported together."""
 
+import csv
 import datetime
 import shutil
 from pathlib import Path
@@ -277,3 +278,30 @@ def test_the_repository_seed_catalogue_is_valid():
     assert catalogue.problems == []
     assert len(catalogue.projects) >= 8
     assert all(project.source and project.source.startswith("https://") for project in catalogue.projects)
+
+
+@pytest.mark.parametrize("column, bad, expected", [
+    ("id", "../../CONTRIBUTING", "lowercase letters a-z"),
+    ("name_vi", "Dự\x00án", "text without control characters"),
+    ("sector", "Tourism", "one of manufacturing"),
+    ("lat", "18,68", "a number with a decimal point"),
+    ("area_ha", "-5", "a number ≥ 0"),
+    ("investment_vnd_bn", "20.776", "a number with a decimal point and no thousands separator"),
+    ("form", "joint venture", "one of fdi"),
+    ("status", "open", "one of calling"),
+    ("contact", "ipa at example.org", "an e-mail address"),
+    ("updated", "20/03/2025", "a date written YYYY-MM-DD"),
+    ("source", "javascript:alert(1)", "a web address starting with https://"),
+    ("visibility", "yes", "one of public, internal, draft"),
+])
+def test_each_column_kind_names_file_line_and_column(data_dir, column, bad, expected):
+    """One broken cell per column kind of the template: one message, on its line, nothing published."""
+    header = HEADER + ",source"
+    cells = dict(zip(header.split(","), next(csv.reader([GOOD.format(id="a-1") + ",https://x.example/"]))))
+    cells[column] = bad
+    row = ",".join('"' + value.replace('"', '""') + '"' for value in cells.values())
+    write(data_dir, "dept-a.csv", row, header=header)
+    catalogue = load_catalogue(data_dir, root=data_dir.parent, today=TODAY)
+    assert catalogue.projects == []
+    (problem,) = catalogue.problems
+    assert str(problem).startswith(f"data/projects/dept-a.csv:2: {column}: expected {expected}"), problem
