@@ -52,6 +52,7 @@ def synthetic_rows(count: int, seed: int = 20261124) -> list[dict]:
             "summary_vi": "Dự án thử nghiệm dùng để đo hiệu năng. " * 4,
             "summary_en": "Synthetic project used to measure build performance. " * 4,
             "summary_lo": "ໂຄງການທົດລອງ ສຳລັບວັດແທກປະສິດທິພາບ. " * 4, "updated": "2025-01-01",
+            "visibility": "public",
         })
     return rows
 

@@ -23,7 +23,9 @@ from scripts.catalogue.problems import report
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.content.news import load_posts
+from scripts.data_schemas import check_sources
 from scripts.glossary import check_data, check_docs
+from scripts.images import refused_files
 from scripts.languages import MKDOCS_YML, ROOT, languages, load_mkdocs_config
 from scripts.sitemaps import write_language_sitemaps, write_robots
 
@@ -93,8 +95,14 @@ def prepare_once(config_file: Path, site_url: str | None) -> Path:
 
 
 def run_parallel(staging: Path, config_file: Path, site_url: str | None) -> int:
+    from scripts.catalogue.build_step import CatalogueError
+
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})}
-    docs_dir = prepare_once(config_file, site_url)
+    try:
+        docs_dir = prepare_once(config_file, site_url)
+    except CatalogueError as problems:
+        print(problems, file=sys.stderr)
+        return 1
     failed = build_parallel(config_file, staging, env)
     if failed is not None:
         print(failed[-4000:], file=sys.stderr)
@@ -109,11 +117,14 @@ def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None =
 
     `parallel` builds the languages in parallel processes (scripts/parallel_build.py)."""
     started = time.perf_counter()
-    catalogue = load_catalogue(config_file.parent / "data", root=config_file.parent)
     docs = config_file.parent / "docs"
-    tags = load_vocabularies(config_file.parent / "data").news_tags
-    _, news_problems = load_posts(docs / "news" / "posts", languages(config_file)[0].locale, tags, config_file.parent)
-    problems = catalogue.problems + front_matter.check_docs(docs, config_file.parent) + news_problems
+    problems = (check_sources(config_file) + front_matter.check_docs(docs, config_file.parent)
+                + refused_files(docs, config_file.parent))
+    if not problems:  # the spreadsheets and posts are read with the vocabularies just checked
+        catalogue = load_catalogue(config_file.parent / "data", root=config_file.parent)
+        tags = load_vocabularies(config_file.parent / "data").news_tags
+        locale = languages(config_file)[0].locale
+        problems = catalogue.problems + load_posts(docs / "news" / "posts", locale, tags, config_file.parent)[1]
     if problems:
         print(report(problems), file=sys.stderr)
         return 1

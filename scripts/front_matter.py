@@ -1,4 +1,4 @@
-"""Check every page's front matter before building: valid YAML with a title and a description.
+"""Check every page's front matter before building: safe YAML with the declared fields (title, description…).
 
 MkDocs silently ignores a header it cannot read (a colon inside an unquoted description is enough),
 and the page then goes out with the wrong title and the site's generic description.
@@ -7,29 +7,52 @@ and the page then goes out with the wrong title and the site's generic descripti
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 
-import yaml
-
+from scripts import safe_yaml
 from scripts.catalogue.problems import Problem
+from scripts.schema import check_file, may, need, record
 from scripts.translation_status import GENERATED
 
 HEADER = re.compile(r"^---\n(.*?)\n---\n", re.S)
+
+
+# The header's declared fields: ours, then the MkDocs and Material settings a page may use.
+PAGE = record(
+    title=need("text"), description=need("text"), review=may("text"), source_hash=may("text"),
+    date=may("date"), tags=may("texts"),
+    hide=may("texts"), search=may(record(exclude=may("boolean"), boost=may("number"))),
+    icon=may("text"), status=may("text"), subtitle=may("text"), robots=may("text"),
+    template=may("template_name"),
+)
 
 
 def check_page(path: Path, shown: str) -> list[Problem]:
     match = HEADER.match(path.read_text("utf-8"))
     if not match:
         return [Problem(shown, 1, "front matter", "a header between '---' lines with title and description", "none")]
-    try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        hint = "put the value in double quotes when it contains ': '"
-        return [Problem(shown, line, "front matter", "valid YAML", getattr(error, "problem", str(error)), hint)]
-    return [Problem(shown, 1, field, f"a '{field}:' line in the header", "none")
-            for field in ("title", "description") if not meta.get(field)]
+    header = safe_yaml.load_text(match.group(1), shown, first_line=2)
+    if header.problems:
+        return header.problems
+    if header.data is not None and not isinstance(header.data, dict):
+        return [Problem(shown, 2, "front matter", "'name: value' lines", "a single value")]
+    return [_header_line(problem) for problem in check_file(header, PAGE)]
+
+
+def _header_line(problem: Problem) -> Problem:
+    """A missing field is reported on the header's first line, as the author looks for it there."""
+    if problem.got == "none" and problem.expected.endswith("(required)"):
+        return Problem(problem.path, 1, problem.column, f"a '{problem.column}:' line in the header", "none")
+    return problem
+
+
+def escape_header(meta: dict) -> None:
+    """A hand-written page's title and description made safe for HTML, as generated pages' already are:
+    MkDocs' templates print them without escaping (in <title>, <meta>, the header and the search)."""
+    for field in ("title", "description"):
+        if isinstance(meta.get(field), str):
+            meta[field] = escape(meta[field])
 
 
 def check_docs(docs: Path, root: Path) -> list[Problem]:

@@ -16,11 +16,16 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from scripts.catalogue.problems import Problem
 from scripts.languages import ROOT
 
 CACHE = ROOT / ".cache" / "images"
 WIDTHS = (480, 960, 1600)
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png")
+# Files an author may not drop into docs/: an SVG, HTML or script file is published as it is and can
+# run script (MkDocs copies it); the site's own are in assets/, the generated map frames in embed/.
+REFUSED_SUFFIXES = (".svg", ".svgz", ".html", ".htm", ".xhtml", ".js", ".mjs")
+GENERATED_FRAME = re.compile(r"^embed/map-[a-z]{2}\.html$")
 
 
 class ImageError(Exception):
@@ -56,6 +61,7 @@ def process(source: Path, cache: Path = CACHE) -> ProcessedImage:
     folder.mkdir(parents=True, exist_ok=True)
     is_png = source.suffix.lower() == ".png"
     image = image.convert("RGBA" if is_png else "RGB")
+    image.info = {}  # Pillow would copy a JPEG comment (and PNG text) from here into the saved file
     largest = min(image.width, WIDTHS[-1])
     fallback_image = _resized(image, largest)
     fallback = folder / ("image.png" if is_png else "image.jpg")
@@ -71,6 +77,20 @@ def process(source: Path, cache: Path = CACHE) -> ProcessedImage:
                                     "height": fallback_image.height,
                                     "variants": [(w, p.name) for w, p in variants]}), "utf-8")
     return ProcessedImage(fallback, fallback_image.width, fallback_image.height, tuple(variants))
+
+
+def refused_files(docs: Path, root: Path) -> list[Problem]:
+    """SVG, HTML and script files outside docs/assets/: export a picture as PNG, write a page in Markdown."""
+    problems = []
+    for path in sorted(docs.rglob("*")):
+        relative = path.relative_to(docs).as_posix()
+        if path.suffix.lower() not in REFUSED_SUFFIXES or relative.startswith("assets/") or GENERATED_FRAME.match(relative):
+            continue
+        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        problems.append(Problem(shown, 1, "file", "a JPEG or PNG photo, or a page in Markdown (.md)",
+                                f"a {path.suffix.lower()} file, which can carry script",
+                                "export a picture as PNG; write a page as .md"))
+    return problems
 
 
 def _resized(image: Image.Image, width: int) -> Image.Image:

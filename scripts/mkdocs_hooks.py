@@ -19,11 +19,12 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from scripts import html_fixes, images, languages, locales, search_index, seo, slugs, social_cards  # noqa: E402
-from scripts import markers, not_found, page_dates, search_entries, sidebars, site_files, structured_data, templates_cache  # noqa: E402
+from scripts import front_matter, markers, not_found, page_dates, sanitise, search_entries, sidebars, site_files, structured_data, templates_cache  # noqa: E402
 from scripts.catalogue import build_step  # noqa: E402
 from scripts.catalogue.pages import fill_project_body  # noqa: E402
 from scripts.catalogue.project_search import project_entry  # noqa: E402
 from scripts.content import home, news  # noqa: E402
+from scripts.translation_status import GENERATED  # noqa: E402
 
 
 def _current_locale(config) -> str:
@@ -47,7 +48,13 @@ def _prepared() -> build_step.PreparedCatalogue:
     return _current["prepared"]
 
 
+def _hand_written(page) -> bool:
+    return not GENERATED.match(page.file.src_uri)
+
+
 def on_page_markdown(markdown, page, config, files):
+    if _hand_written(page):
+        front_matter.escape_header(page.meta)
     if page.file.src_uri.startswith("news/posts/") and "date" in page.meta:
         prepared = _prepared()
         return news.decorate_post(markdown, page.meta, _current_locale(config), prepared.content.tags)
@@ -94,6 +101,9 @@ def on_env(env, config, files):
 
 def on_files(files, config):
     """Photos: publish the cleaned fallback instead of the original, and WebP variants beside it."""
+    refused = images.refused_files(Path(config.docs_dir), Path(config.docs_dir).parent)
+    if refused:
+        raise PluginError("\n".join(map(str, refused)))
     for file in [f for f in files if f.src_uri.lower().endswith(images.PHOTO_SUFFIXES)
                  and not f.src_uri.startswith("assets/")]:
         try:
@@ -135,7 +145,12 @@ def on_page_content(html, page, config, files):
     project = _project_of(page)
     if project is not None:
         html = fill_project_body(html, project, language, _prepared().context)
-    elif markers.MARKER.search(html):
+        return images.picture_html(html, page.url, _photos) if _photos else html
+    if _hand_written(page):  # before the markers are filled: generated HTML is escaped where it is made
+        html, warnings = sanitise.sanitise_page(html, page.file.content_string, f"docs/{page.file.src_uri}")
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    if markers.MARKER.search(html):
         html = markers.fill_markers(html, language, _prepared(), page.url)
     return images.picture_html(html, page.url, _photos) if _photos else html
 

@@ -19,6 +19,7 @@ import argparse
 import hashlib
 import json
 import re
+from html import escape
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -144,7 +145,7 @@ def table(report: dict[str, LanguageStatus]) -> str:
 
 def editors_page(report: dict[str, LanguageStatus], glossary_warnings: list[str]) -> str:
     """The report as a page for editors (generated as docs/editors/translation-status.md, not in the menu)."""
-    warnings = "\n".join(f"- {warning}" for warning in glossary_warnings) or "- none"
+    warnings = "\n".join(f"- {escape(warning)}" for warning in glossary_warnings) or "- none"  # text from pages
     header = front_matter_block({"title": "Translation status", "robots": "noindex", "description":
                                  "For editors: pages, catalogue rows and interface strings still to translate or "
                                  "to bring in line with the Vietnamese text.",

@@ -1,5 +1,6 @@
 """Every validation rule: each bad input gives its message, and all are reported together."""
 
+import csv
 import datetime
 import shutil
 from pathlib import Path
@@ -11,9 +12,9 @@ from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.languages import ROOT
 
 HEADER = ("id,name_vi,name_en,name_lo,sector,locality,lat,lon,area_ha,investment_vnd_bn,form,status,"
-          "summary_vi,summary_en,summary_lo,contact,updated")
+          "summary_vi,summary_en,summary_lo,contact,updated,visibility")
 GOOD = ('{id},Dự án {id},Project {id},,manufacturing,Hưng Nguyên,18.68,105.63,12.5,300,fdi,calling,'
-        '"Mô tả, có dấu phẩy và ""ngoặc kép""\nvà xuống dòng",Summary,,ipa@example.org,2025-03-13')
+        '"Mô tả, có dấu phẩy và ""ngoặc kép""\nvà xuống dòng",Summary,,ipa@example.org,2025-03-13,public')
 TODAY = datetime.date(2026, 11, 24)
 
 
@@ -74,8 +75,8 @@ def test_required_values_and_columns(data_dir):
     write(data_dir, "dept-b.csv", GOOD.format(id="b-1"), header=HEADER.replace("name_en", "Name_en"))
     assert messages(data_dir) == [
         "data/projects/dept-a.csv:2: name_en: expected a value (this column is required), got an empty cell",
-        "data/projects/dept-b.csv:1: name_en: expected a column named 'name_en' in the first row, got no such column"
-        " (did you mean to name 'Name_en' 'name_en'?)",
+        "data/projects/dept-b.csv:1: Name_en: expected a column name of the template, got an unknown column"
+        " (did you mean 'name_en'?)",
     ]
 
 
@@ -144,9 +145,9 @@ def test_xlsx_with_numbers_and_dates(data_dir):
     sheet = workbook.active
     sheet.append(HEADER.split(","))
     sheet.append(["x-1", "Dự án", "Project", "", "tourism", "Cửa Lò", 18.817, 105.7, 3, None, "any", "calling",
-                  "Mô tả", "Summary", "", "", datetime.datetime(2025, 1, 2)])
+                  "Mô tả", "Summary", "", "", datetime.datetime(2025, 1, 2), "public"])
     sheet.append(["x-2", "Dự án", "Project", "", "tourism", "Cửa Lò", 18.817, 105.7, -3, None, "any", "calling",
-                  "Mô tả", "Summary", "", "", datetime.datetime(2025, 1, 2)])
+                  "Mô tả", "Summary", "", "", datetime.datetime(2025, 1, 2), "public"])
     workbook.save(data_dir / "projects" / "dept-a.xlsx")
     catalogue = load_catalogue(data_dir, root=data_dir.parent, today=TODAY)
     assert [str(p) for p in catalogue.problems] == [
@@ -161,19 +162,115 @@ def test_damaged_xlsx(data_dir):
         " (BadZipFile)"]
 
 
-def test_internal_and_draft_rows_are_never_published(data_dir):
-    header = HEADER + ",visibility"
-    write(data_dir, "dept-a.csv", GOOD.format(id="a-1") + ",internal", GOOD.format(id="a-2") + ",draft",
-          GOOD.format(id="a-3") + ",public", GOOD.format(id="a-4") + ",", header=header)
+def _row(project_id: str, visibility: str) -> str:
+    return GOOD.format(id=project_id).removesuffix(",public") + "," + visibility
+
+
+def test_only_rows_marked_public_are_published(data_dir):
+    write(data_dir, "dept-a.csv", _row("a-1", "internal"), _row("a-2", "draft"), _row("a-3", "public"),
+          _row("a-4", ""), _row("a-5", "Public"))
     catalogue = load_catalogue(data_dir, root=data_dir.parent, today=TODAY)
-    assert catalogue.problems == [] and [p.id for p in catalogue.projects] == ["a-3", "a-4"]
+    assert [p.id for p in catalogue.projects] == ["a-3"]
+    assert [str(p) for p in sorted(catalogue.problems)] == [
+        "data/projects/dept-a.csv:8: visibility: expected a value (this column is required), got an empty cell",
+        "data/projects/dept-a.csv:10: visibility: expected one of public, internal, draft, got 'Public'"
+        " (did you mean 'public'?)"]
 
 
-def test_extra_columns_are_allowed_but_extra_cells_are_not(data_dir):
-    write(data_dir, "dept-a.csv", GOOD.format(id="a-1") + ",note", header=HEADER + ",our_note")
+def test_the_template_states_there_is_no_default_visibility():
+    from scripts.catalogue.vocabularies import load_vocabularies
+
+    column = next(c for c in load_vocabularies().columns if c.name == "visibility")
+    assert column.required and "no default" in column.description["en"]
+
+
+@pytest.mark.parametrize("name", ["Visibility", "visiblity", "Hiển thị", "VISIBILITY "])
+def test_a_misspelt_visibility_column_publishes_nothing(data_dir, name):
+    write(data_dir, "dept-a.csv", _row("a-1", "internal"), header=HEADER.replace(",visibility", "," + name))
+    catalogue = load_catalogue(data_dir, root=data_dir.parent, today=TODAY)
+    assert catalogue.projects == []
+    assert [str(p) for p in catalogue.problems] == [
+        f"data/projects/dept-a.csv:1: {name.strip()}: expected a column name of the template, got an unknown column"
+        " (did you mean 'visibility'?)"]
+
+
+def test_own_note_columns_are_allowed_other_columns_and_extra_cells_are_not(data_dir):
+    write(data_dir, "dept-a.csv", GOOD.format(id="a-1") + ",note", header=HEADER + ",notes_internal")
     assert messages(data_dir) == []
     write(data_dir, "dept-a.csv", GOOD.format(id="a-1") + ",stray")
-    assert messages(data_dir)[0].startswith("data/projects/dept-a.csv:2: row: expected at most 17 cells")
+    assert messages(data_dir)[0].startswith("data/projects/dept-a.csv:2: row: expected at most 18 cells")
+    write(data_dir, "dept-a.csv", GOOD.format(id="a-1") + ",x", header=HEADER + ",our_remarks")
+    assert messages(data_dir) == ["data/projects/dept-a.csv:1: our_remarks: expected a column name of the template,"
+                                  " got an unknown column (a department's own notes go in a column whose name"
+                                  " starts with 'note')"]
+
+
+def test_an_amount_with_a_thousands_dot_is_a_problem(data_dir):
+    write(data_dir, "dept-a.csv", GOOD.format(id="a-1").replace(",300,", ",1.200,"))
+    assert messages(data_dir) == [
+        "data/projects/dept-a.csv:2: investment_vnd_bn: expected a number with a decimal point and no thousands"
+        " separator, got '1.200' ('1.200' reads as 1.2 but may mean 1200: write 1200 (or 1.2 if that is meant))"]
+
+
+def test_an_unnamed_column_holding_values_is_a_problem(data_dir):
+    write(data_dir, "dept-a.csv", GOOD.format(id="a-1") + ",secret", header=HEADER + ",")
+    assert messages(data_dir) == ["data/projects/dept-a.csv:2: column 19: expected a name in the first row above a"
+                                  " filled cell, got an unnamed column holding 'secret'"]
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("", "data/projects/dept-a.csv:1: file: expected a header row and at least one project row, got an empty file"),
+    (HEADER + "\n", "data/projects/dept-a.csv:1: file: expected at least one project row under the header, got only"
+     " the header (delete the file if the department has no projects to publish)"),
+])
+def test_an_empty_or_header_only_file_is_a_problem(data_dir, content, expected):
+    (data_dir / "projects" / "dept-a.csv").write_text(content, "utf-8")
+    assert messages(data_dir) == [expected]
+
+
+def _workbook(data_dir: Path, rows: list[list], hidden_first: bool = False, extra_sheet: bool = False) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    if hidden_first:
+        hidden = sheet
+        hidden.title = "old"
+        hidden.append(HEADER.split(","))
+        hidden.append(_row("hidden-1", "public").split(","))
+        hidden.sheet_state = "hidden"
+        sheet = workbook.create_sheet("projects")
+    for row in rows:
+        sheet.append(row)
+    if extra_sheet:
+        workbook.create_sheet("notes").append(["anything"])
+    workbook.save(data_dir / "projects" / "dept-a.xlsx")
+
+
+def _xlsx_row(project_id: str) -> list:
+    return [project_id, "Dự án", "Project", "", "tourism", "Cửa Lò", 18.817, 105.7, 3, None, "any", "calling",
+            "Mô tả", "Summary", "", "", datetime.datetime(2025, 1, 2), "public"]
+
+
+def test_a_workbook_with_a_hidden_or_second_sheet_is_a_problem(data_dir):
+    _workbook(data_dir, [HEADER.split(","), _xlsx_row("x-1")], hidden_first=True)
+    catalogue = load_catalogue(data_dir, root=data_dir.parent, today=TODAY)
+    assert "hidden-1" not in [p.id for p in catalogue.projects]
+    assert [str(p) for p in catalogue.problems] == [
+        "data/projects/dept-a.xlsx:1: sheets: expected one visible sheet holding the projects, got 'old' (hidden),"
+        " 'projects' (visible) (delete the other sheets, or keep them in a separate workbook outside data/projects/)"]
+    _workbook(data_dir, [HEADER.split(","), _xlsx_row("x-1")], extra_sheet=True)
+    assert messages(data_dir)[0].startswith("data/projects/dept-a.xlsx:1: sheets: expected one visible sheet")
+
+
+def test_a_formula_without_a_saved_result_is_a_problem(data_dir):
+    row = _xlsx_row("x-1")
+    row[8] = "=2*3"  # openpyxl saves the formula without a result, as a script would
+    _workbook(data_dir, [HEADER.split(","), row])
+    assert messages(data_dir) == [
+        "data/projects/dept-a.xlsx:2: cell I2: expected a value (Excel saves a formula's result), got the formula"
+        " '=2*3' with no saved result (open the file in Excel and save it, or paste the values instead of the"
+        " formula)"]
 
 
 def test_the_repository_seed_catalogue_is_valid():
@@ -181,6 +278,33 @@ def test_the_repository_seed_catalogue_is_valid():
     assert catalogue.problems == []
     assert len(catalogue.projects) >= 8
     assert all(project.source and project.source.startswith("https://") for project in catalogue.projects)
+
+
+@pytest.mark.parametrize("column, bad, expected", [
+    ("id", "../../CONTRIBUTING", "lowercase letters a-z"),
+    ("name_vi", "Dự\x00án", "text without control characters"),
+    ("sector", "Tourism", "one of manufacturing"),
+    ("lat", "18,68", "a number with a decimal point"),
+    ("area_ha", "-5", "a number ≥ 0"),
+    ("investment_vnd_bn", "20.776", "a number with a decimal point and no thousands separator"),
+    ("form", "joint venture", "one of fdi"),
+    ("status", "open", "one of calling"),
+    ("contact", "ipa at example.org", "an e-mail address"),
+    ("updated", "20/03/2025", "a date written YYYY-MM-DD"),
+    ("source", "javascript:alert(1)", "a web address starting with https://"),
+    ("visibility", "yes", "one of public, internal, draft"),
+])
+def test_each_column_kind_names_file_line_and_column(data_dir, column, bad, expected):
+    """One broken cell per column kind of the template: one message, on its line, nothing published."""
+    header = HEADER + ",source"
+    cells = dict(zip(header.split(","), next(csv.reader([GOOD.format(id="a-1") + ",https://x.example/"]))))
+    cells[column] = bad
+    row = ",".join('"' + value.replace('"', '""') + '"' for value in cells.values())
+    write(data_dir, "dept-a.csv", row, header=header)
+    catalogue = load_catalogue(data_dir, root=data_dir.parent, today=TODAY)
+    assert catalogue.projects == []
+    (problem,) = catalogue.problems
+    assert str(problem).startswith(f"data/projects/dept-a.csv:2: {column}: expected {expected}"), problem
 
 
 def test_an_unknown_agency_is_reported_with_file_and_line(data_dir):

@@ -12,7 +12,7 @@ def test_unquoted_colon_and_missing_fields_are_reported(tmp_path: Path):
     page = tmp_path / "x.md"
     page.write_text("---\ntitle: Lao động\ndescription: Lực lượng: số người\n---\n\n# x\n", encoding="utf-8")
     (problem,) = check_page(page, "docs/x.md")
-    assert str(problem).startswith("docs/x.md:3: front matter: expected valid YAML, got mapping values are not allowed")
+    assert str(problem).startswith("docs/x.md:3: syntax: expected valid YAML, got mapping values are not allowed")
     assert problem.hint.startswith("put the value in double quotes")
     page.write_text("---\ntitle: T\n---\n\n# x\n", encoding="utf-8")
     assert [str(p) for p in check_page(page, "docs/x.md")] == [

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from scripts.catalogue import step_cache
 from scripts.catalogue.formatting import ExchangeRate
-from scripts.catalogue.generate import generate
+from scripts.catalogue.generate import OutsideOutput, generate
 from scripts.catalogue.geo import load_outline
 from scripts.catalogue.model import Project
 from scripts.catalogue.paging import listing_script_path, listing_version
 from scripts.catalogue.pages import PageContext, card_texts
 from scripts.catalogue.problems import report
 from scripts.catalogue.reviews import load_reviewed_rows
+from scripts.data_schemas import check_sources
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts import social_cards
@@ -65,6 +66,13 @@ def exchange_rate(extra: dict) -> ExchangeRate:
 
 
 def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / "data") -> PreparedCatalogue:
+    try:
+        return _prepare(docs_dir, site_url, extra, data_dir)
+    except OutsideOutput as error:
+        raise CatalogueError(str(error)) from None
+
+
+def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> PreparedCatalogue:
     settings = (str(docs_dir), site_url, repr(extra.get("exchange_rate")), datetime.date.today(),
                 extra.get("catalogue_stale_after_days"))
     key = (*settings, *step_cache.file_stamps(data_dir), *step_cache.file_stamps(docs_dir / "news" / "posts"))
@@ -77,6 +85,9 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
         return stored
     load_vocabularies.cache_clear()
     load_outline.cache_clear()
+    source_problems = check_sources(docs_dir.parent / "mkdocs.yml", data_dir)
+    if source_problems:
+        raise CatalogueError(report(source_problems))
     catalogue = load_catalogue(data_dir, root=data_dir.parent)
     outline = load_outline(data_dir / "geo" / "nghe-an-outline.geojson")
     places, place_problems = load_places(locales(), outline, data_dir / "places.yml")

@@ -39,7 +39,13 @@ def identifier(text: str) -> str:
     return text
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def text(value: str) -> str:
+    if CONTROL.search(value):
+        raise FieldError("text without control characters",
+                         f"retype the cell: it holds an invisible character, code {ord(CONTROL.search(value).group()):#04x}")
     return value
 
 
@@ -58,7 +64,17 @@ def number(value: str, decimal: str = "point") -> float:
     return float(value)
 
 
+THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.200 or 20.776: Vietnamese for 1,200 and 20,776
+
+
 def non_negative_number(value: str, decimal: str = "point") -> float:
+    """An amount (area, investment): '1.200' is refused, as a Vietnamese writer means 1200 by it."""
+    if decimal == "point" and THOUSANDS_DOT.match(value):
+        meant = f"{float(value):g}"
+        meant += "0" if THOUSANDS_DOT.match(meant) else ""  # 348.1170: three decimals that cannot be misread
+        raise FieldError("a number with a decimal point and no thousands separator",
+                         f"'{value}' reads as {float(value):g} but may mean {value.replace('.', '')}: "
+                         f"write {value.replace('.', '')} (or {meant} if that is meant)")
     parsed = number(value, decimal)
     if parsed < 0:
         raise FieldError("a number ≥ 0")

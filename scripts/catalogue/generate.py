@@ -23,7 +23,14 @@ OPEN_DATA = Path("opendata")
 ASSETS = Path("assets") / "catalogue"
 
 
+class OutsideOutput(ValueError):
+    """A generated file's path would leave its output folder (an id or key made of '..' or '/')."""
+
+
 def write_if_changed(path: Path, content: str | bytes) -> bool:
+    if ".." in path.parts or any(part.startswith(("~", "\x00")) for part in path.parts):
+        raise OutsideOutput(f"{path}: expected a generated file inside docs/ or .cache/, got a path that leaves it"
+                            " (check the ids and keys in data/: lowercase letters, digits and hyphens only)")
     data = content.encode("utf-8") if isinstance(content, str) else content
     if path.exists() and path.read_bytes() == data:
         return False

@@ -32,6 +32,15 @@ def _record(project: Project, locales: list[str]) -> dict:
     return record
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """OWASP's rule against CSV injection: a text cell that a spreadsheet would read as a formula gets a
+    leading apostrophe (numbers are written as they are)."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def to_csv(projects: list[Project], locales: list[str]) -> str:
     records = [_record(project, locales) for project in projects]
     buffer = io.StringIO()
@@ -39,7 +48,7 @@ def to_csv(projects: list[Project], locales: list[str]) -> str:
                             lineterminator="\r\n")
     writer.writeheader()
     for record in records:
-        writer.writerow({key: "" if value is None else value for key, value in record.items()})
+        writer.writerow({key: "" if value is None else spreadsheet_safe(value) for key, value in record.items()})
     return "\ufeff" + buffer.getvalue()  # BOM: Excel opens the file as UTF-8
 
 

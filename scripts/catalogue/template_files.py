@@ -26,6 +26,7 @@ EXAMPLE_ROW = {
     "summary_vi": "Ví dụ: dự án hạ tầng khu công nghiệp 334,79 ha (Quyết định 1164/QĐ-TTg ngày 9/10/2023).",
     "summary_en": "Example: a 334.79 ha industrial-park infrastructure project (Decision 1164/QĐ-TTg of 9 October 2023).",
     "updated": "2026-11-24",
+    "visibility": "public",
     "source": "https://baonghean.vn/pm-approves-the-investment-policy-for-the-hoang-mai-ii-industrial-zone-project-in-nghe-an-province-post278134.html",
     "agency": "southeast-economic-zone",
 }

@@ -18,8 +18,10 @@ from scripts.catalogue.model import Project
 from scripts.catalogue.problems import Problem, shown
 from scripts.catalogue.tables import Table, read_table
 from scripts.catalogue.vocabularies import Vocabularies, load_vocabularies
+from scripts.folding import fold_marks
 from scripts.languages import ROOT, languages
 
+PUBLIC = "public"  # the only value that publishes a row; there is no default
 HIDDEN = ("internal", "draft")
 
 
@@ -63,27 +65,52 @@ def load_catalogue(data_dir: Path = ROOT / "data", root: Path = ROOT, today: dat
     return catalogue
 
 
+NOTES_PREFIX = "note"  # a department's own columns (note, notes_internal…) are kept out of the site
+# Column names a clerk may write in Vietnamese (folded, lowercase) → the contract's name
+VIETNAMESE_NAMES = {"hien thi": "visibility", "che do hien thi": "visibility", "cong khai": "visibility",
+                    "trang thai": "status", "linh vuc": "sector", "ma": "id", "ma du an": "id",
+                    "nguon": "source", "vi do": "lat", "kinh do": "lon", "dien tich": "area_ha",
+                    "ngay cap nhat": "updated", "lien he": "contact", "hinh thuc": "form", "dia ban": "locality"}
+
+
 def _header_problems(table: Table, vocabularies: Vocabularies) -> list[Problem]:
     problems = []
     seen = set()
+    names = [column.name for column in vocabularies.columns]
+    suggested = set()
     for name in table.header:
         if name in seen and name:
             problems.append(Problem(table.path, table.header_line, name, "each column name once", "it twice"))
         seen.add(name)
+        if name and name not in names and not name.lower().startswith(NOTES_PREFIX):
+            match = _resembled_column(name, names)
+            suggested.add(match)
+            hint = f"did you mean '{match}'?" if match else (
+                f"a department's own notes go in a column whose name starts with '{NOTES_PREFIX}'")
+            problems.append(Problem(table.path, table.header_line, name, "a column name of the template",
+                                    "an unknown column", hint))
     for column in vocabularies.columns:
-        if column.required and column.name not in table.header:
-            match = difflib.get_close_matches(column.name, table.header, n=1, cutoff=0.6)
-            hint = f"did you mean to name '{match[0]}' '{column.name}'?" if match else ""
+        if column.required and column.name not in table.header and column.name not in suggested:
             problems.append(Problem(table.path, table.header_line, column.name,
-                                    f"a column named '{column.name}' in the first row", "no such column", hint))
+                                    f"a column named '{column.name}' in the first row", "no such column"))
     return problems
+
+
+def _resembled_column(name: str, names: list[str]) -> str:
+    """Names match exactly: the template column a case, accent, spelling or Vietnamese variant stands for."""
+    folded = fold_marks(name).strip().lower()
+    return VIETNAMESE_NAMES.get(folded) or next(iter(difflib.get_close_matches(folded, names, n=1, cutoff=0.6)), "")
+
+
+COLUMN_TYPES = ("identifier", "text", "email", "url", "date", "latitude", "longitude", "non_negative_number",
+                "sector", "status", "form", "visibility", "agency", "review")  # the `type` a column of the template may have
 
 
 def _checker(column_type: str, vocabularies: Vocabularies, decimal: str, today):
     numeric = {"latitude": fields.latitude, "longitude": fields.longitude,
                "non_negative_number": fields.non_negative_number}
     choices = {"sector": list(vocabularies.sectors), "status": list(vocabularies.statuses),
-               "form": list(vocabularies.forms), "visibility": ["public", *HIDDEN]}
+               "form": list(vocabularies.forms), "visibility": [PUBLIC, *HIDDEN]}
     if column_type in numeric:
         return partial(numeric[column_type], decimal=decimal)
     if column_type in choices:
@@ -134,7 +161,7 @@ def validate_table(table: Table, vocabularies: Vocabularies, outline: Outline, d
             position = _position_problem(table, line, values["lat"], values["lon"], outline)
             row_problems += [position] if position else []
         problems += row_problems
-        if not row_problems and not problems_in_header(problems, table) and values.get("visibility") not in HIDDEN:
+        if not row_problems and not problems_in_header(problems, table) and values.get("visibility") == PUBLIC:
             projects.append(_project(values, department, f"{table.path}:{line}"))
     return projects, problems
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -72,7 +73,14 @@ def events_html(events: list[Event], locale: str, today: datetime.date, calendar
 
 
 def _ics_text(value: str) -> str:
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """RFC 5545 TEXT: backslash, ';' and ',' escaped; any line break (CR, LF or both) written as \\n."""
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return re.sub(r"\r\n|\r|\n", r"\\n", value)
+
+
+def _ics_uri(value: str) -> str:
+    """A URI value: no control character or space can end the line and start another property."""
+    return re.sub(r"[\x00-\x20\x7f]", "", value)
 
 
 def _fold(line: str) -> str:
@@ -107,7 +115,7 @@ def calendar_ics(events: list[Event], locale: str, stamp: datetime.date, site_ur
                   f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
                   f"DTEND;VALUE=DATE:{end + datetime.timedelta(days=1):%Y%m%d}",
                   f"SUMMARY:{_ics_text(event.text[locale]['name'])}",
-                  f"LOCATION:{_ics_text(event.text[locale]['place'])}", f"URL:{event.source}"]
+                  f"LOCATION:{_ics_text(event.text[locale]['place'])}", f"URL:{_ics_uri(event.source)}"]
         if event.yearly:
             lines.append("RRULE:FREQ=YEARLY")
         lines.append("END:VEVENT")

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-import yaml
 from babel.dates import format_date
 
 from scripts.catalogue.pages import front_matter_block
+from scripts import safe_yaml
 from scripts.catalogue.problems import Problem
 from scripts.languages import Language
 from scripts.locales import gettext_for
@@ -50,9 +50,11 @@ class Post:
 
 
 def _front_matter(path: Path) -> dict:
+    """The header's fields; {} when it cannot be read safely (front_matter.py reports why)."""
     text = path.read_text("utf-8")
     match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
-    return yaml.safe_load(match.group(1)) if match else {}
+    header = safe_yaml.load_text(match.group(1), path.name, first_line=2) if match else None
+    return header.data if header and not header.problems and isinstance(header.data, dict) else {}
 
 
 def load_posts(posts_dir: Path, default_locale: str, tags: dict, root: Path) -> tuple[list[Post], list[Problem]]:
