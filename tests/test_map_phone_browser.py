@@ -102,8 +102,12 @@ def test_a_project_opened_from_the_address_shows_above_every_panel_and_opens_in_
     context, page, frame = open_map_page(browser, f"{site_url}en/map/?project={project.id}", viewport)
     popup = frame.locator(".leaflet-popup")
     popup.wait_for()
-    popup.scroll_into_view_if_needed()
     expect(popup).to_be_visible()
+    # The page brings the map into view, so the popup is on the screen without scrolling.
+    page.wait_for_function("() => document.querySelector('.map-frame iframe').getBoundingClientRect().bottom"
+                           " <= window.innerHeight + 1")
+    content_box = frame.locator(".leaflet-popup-content").bounding_box()
+    assert inside(content_box, {"x": 0, "y": 0, **viewport})
     # Every corner of the popup's content is drawn on top: no control covers any part of it.
     assert frame.locator(".leaflet-popup-content").evaluate("""content => {
         const r = content.getBoundingClientRect();

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var KEYS = ["sector", "status", "project"];
+  var KEYS = ["sector", "status", "project", "park"];  // park: links from the industrial parks
   var LIST_KEYS = ["sector", "status"];  // the catalogue's filters the map shares
   var STATE_MESSAGE = "nghean-map-state";
   var frame = document.querySelector(".map-frame iframe");
@@ -32,6 +32,10 @@
 
   var start = kept(window.location.search, KEYS);
   if (start) frame.setAttribute("src", frameBase + start);
+  // A link to one project or park (from its page): bring the whole map, and so its popup, into view.
+  if (/[?&](project|park)=/.test(start)) {
+    frame.addEventListener("load", function () { frame.scrollIntoView({ block: "nearest" }); });
+  }
   show(window.location.search);
 
   window.addEventListener("message", function (event) {
