@@ -261,6 +261,8 @@
         groups.outline.setStyle({ fillOpacity: map.hasLayer(groups.street) ? 0.15 : 0.9 });
       });
     }
+    // The project asked for stays in the address while its popup opens (no flicker to the page around).
+    openId = markers.some(function (item) { return item.id === params.get("project"); }) ? params.get("project") : null;
     apply();
     openProject(params.get("project"));
     var place = placeMarkers[params.get("park")];
