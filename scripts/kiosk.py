@@ -25,7 +25,7 @@ import segno
 from scripts.languages import Language, languages, load_mkdocs_config
 from scripts.locales import gettext_for
 
-LINK = re.compile(r'((?:href|src)=")([^"#?:]*/)((?:#[^"]*)?)(")')
+LINK = re.compile(r'((?:href|src)=")([^"#?:]*/)((?:[?#][^"]*)?)(")')  # a folder, then its query or fragment
 HEAD_LINKS = re.compile(r'\s*<(?:link rel="(?:canonical|alternate)"|meta property="og:|meta name="twitter:)[^>]*>')
 EXTERNAL = re.compile(r'<a\b([^>]*?)href="(https?://[^"]+)"')
 

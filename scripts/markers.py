@@ -57,7 +57,7 @@ def fill_markers(html: str, language: Language, prepared: PreparedCatalogue, pag
         "sectors": lambda arg: template_files.vocabulary_table(vocabularies, "sectors", locale),
         "statuses": lambda arg: template_files.vocabulary_table(vocabularies, "statuses", locale),
         "forms": lambda arg: template_files.vocabulary_table(vocabularies, "forms", locale),
-        "map": lambda arg: map_frame(language, root),
+        "map": lambda arg: map_frame(language, root, within),
         "embed-snippets": lambda arg: embed_snippets(language, prepared.context),
         "fdi-chart": lambda arg: fdi_chart(locale),
         "fdi-by-country-chart": lambda arg: fdi_by_country_chart(locale),

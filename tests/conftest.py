@@ -126,16 +126,17 @@ def copy_project(destination: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def evil_site(tmp_path_factory, browser):
+def _evil(tmp_path_factory, browser):
     """A copy of the site whose spreadsheet holds markup and template code in every text field, and
-    enough synthetic rows (the benchmark's) for the catalogue to need three pages."""
+    enough synthetic rows (the benchmark's, of every status) for the catalogue to need three pages."""
     root = tmp_path_factory.mktemp("evil")
     project = copy_project(root / "project")
     seed = project / "data" / "projects" / "public-sources.csv"
     rows = list(csv.DictReader(seed.open(encoding="utf-8")))
     evil = dict(rows[0], id="evil", name_vi=EVIL_NAME, name_en=EVIL_NAME, name_lo=EVIL_NAME,
                 summary_vi=EVIL_SUMMARY, summary_en=EVIL_SUMMARY, summary_lo=EVIL_SUMMARY,
-                locality='Cửa Lò"><b>x</b>', position_note="<i>note</i>")
+                locality='Cửa Lò"><b>x</b>', position_note="<i>note</i>",
+                status="calling")  # an opportunity, checked most recently: first in the catalogue's order
     with seed.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
@@ -144,5 +145,16 @@ def evil_site(tmp_path_factory, browser):
     server = serve_directory(site)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     assert build_site.build(site, project / "mkdocs.yml", site_url=url) == 0
-    yield url
+    yield url, project
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def evil_site(_evil) -> str:
+    return _evil[0]
+
+
+@pytest.fixture(scope="session")
+def evil_project(_evil) -> Path:
+    """The sources the evil site was built from (its data/ holds the rows the site shows)."""
+    return _evil[1]

@@ -68,6 +68,10 @@ def test_kiosk_works_with_no_network(browser, kiosk, kiosk_server, origin, artif
         page.locator(".catalogue-item a").first.click()
         page.wait_for_load_state()
         assert "/projects/" in page.url and page.url.endswith("index.html")
+        page.locator(".mini-map figcaption a").click()  # the project on the map page, its popup open
+        page.wait_for_load_state()
+        assert f"/{language.prefix}map/index.html?project=" in page.url
+        page.frame_locator(".map-frame iframe").locator(".leaflet-popup").wait_for()
         page.goto(start + f"site/{language.prefix}map/index.html")
         frame = page.frame_locator(".map-frame iframe")
         frame.locator(".folium-map[data-ready=true]").wait_for()

@@ -13,6 +13,7 @@ from scripts.catalogue import formatting, paging
 from scripts.folding import fold_marks
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, badges
+from scripts.catalogue.vocabularies import Vocabularies
 from scripts.locales import gettext_for
 
 
@@ -31,17 +32,35 @@ def _select(name: str, label: str, all_label: str, pairs: list[tuple[str, str]])
             f'<option value="">{escape(all_label)}</option>{_options(pairs)}</select></label>')
 
 
-def filters(projects: list[Project], locale: str, context: PageContext, shown: tuple[int, int]) -> str:
-    """The filter form and the count line; `shown` is the first and last position listed on this page."""
+def _status_counts(projects: list[Project], locale: str, vocab: Vocabularies) -> str:
+    """How many projects have each status, in the vocabulary's order; each non-zero count filters the list."""
+    _ = gettext_for(locale)
+    items = []
+    for key in vocab.statuses:
+        number = sum(1 for p in projects if p.status == key)
+        text = _("%(status)s: %(count)s") % {"status": vocab.label("statuses", key, locale), "count": number}
+        inner = f'<a href="?status={escape(key)}" data-status="{escape(key)}">{escape(text)}</a>' if number else escape(text)
+        items.append(f'<li class="status-{escape(key)}" data-count="{number}">{inner}</li>')
+    label = _("Projects by status")
+    return f'<ul class="catalogue-status-counts" aria-label="{escape(label)}">{"".join(items)}</ul>'
+
+
+def filters(projects: list[Project], locale: str, context: PageContext, shown: tuple[int, int], within: str) -> str:
+    """The filter form (folded behind a "Filter" button on narrow screens), the per-status counts, the
+    link to the map with the same filters and the count line; `shown` is the first and last position
+    listed on this page."""
     _ = gettext_for(locale)
     vocab = context.vocabularies
     localities = sorted({p.locality for p in projects})
     labels = {"form": _("Filter the catalogue"), "search": _("Search"), "sort": _("Sort by"),
               "clear": _("Clear filters"), "count": _("%(shown)s of %(total)s projects shown"),
-              "error": _("The full list could not be loaded. Check the connection and try again.")}
-    sorts = [("name", _("Name")), ("investment", _("Investment, largest first")),
+              "error": _("The full list could not be loaded. Check the connection and try again."),
+              "toggle": _("Filter"), "map": _("Show on the map")}
+    sorts = [("status", _("Opportunities first")), ("name", _("Name")), ("investment", _("Investment, largest first")),
              ("area", _("Land area, largest first")), ("updated", _("Last checked, newest first"))]
     return (
+        f'<details class="catalogue-filter-box"><summary>{escape(labels["toggle"])}'
+        f'<span class="catalogue-filter-active" data-filter-active></span></summary>'
         f'<form class="catalogue-filters" role="search" aria-label="{escape(labels["form"])}">'
         f'<label>{escape(labels["search"])} <input type="search" name="text" data-filter="text"></label>'
         + _select("sector", _("Sector"), _("All sectors"), [(k, vocab.label("sectors", k, locale)) for k in vocab.sectors])
@@ -50,7 +69,9 @@ def filters(projects: list[Project], locale: str, context: PageContext, shown: t
         + _select("form", _("Form of investment"), _("All forms"), [(k, vocab.label("forms", k, locale)) for k in vocab.forms])
         + f'<label>{escape(labels["sort"])} <select name="sort" data-filter="sort">{_options(sorts)}</select></label>'
         + f'<button type="reset">{escape(labels["clear"])}</button>'
-        + "</form>"
+        + "</form></details>"
+        + f'<a class="catalogue-map-link" href="{escape(within)}map/" data-map-link>{escape(labels["map"])}</a>'
+        + _status_counts(projects, locale, vocab)
         + f'<p class="catalogue-count" aria-live="polite" data-template="{escape(labels["count"])}" '
         + f'data-error="{escape(labels["error"])}">'
         + escape(_count_text(len(projects), shown, locale)) + "</p>"
@@ -95,8 +116,12 @@ def _item(project: Project, locale: str, context: PageContext, within: str) -> s
     )
 
 
-def ordered(projects: list[Project], locale: str) -> list[Project]:
-    return sorted(projects, key=lambda p: search_text(p.name(locale, FALLBACK_LOCALE)[0]))
+def ordered(projects: list[Project], locale: str, vocabularies: Vocabularies) -> list[Project]:
+    """The catalogue's default order, shared by its pages and its script: opportunities first (statuses
+    in the order data/vocabularies.yml lists them), then the most recently checked, then by name."""
+    rank = {key: number for number, key in enumerate(vocabularies.statuses)}
+    return sorted(projects, key=lambda p: (rank[p.status], -p.updated.toordinal(),
+                                           search_text(p.name(locale, FALLBACK_LOCALE)[0])))
 
 
 def catalogue_list(projects: list[Project], locale: str, context: PageContext, within: str, site_root: str,
@@ -105,7 +130,7 @@ def catalogue_list(projects: list[Project], locale: str, context: PageContext, w
     site's root are `within` and `site_root`; `listing_version` names the listing script's content,
     so a browser never pairs a new page with an old cached listing."""
     _ = gettext_for(locale)
-    listed = paging.page_slice(ordered(projects, locale), page)
+    listed = paging.page_slice(ordered(projects, locale, context.vocabularies), page)
     first = (page - 1) * paging.PAGE_SIZE + 1
     items = "".join(_item(project, locale, context, within) for project in listed)
     count = paging.page_count(len(projects))
@@ -113,15 +138,15 @@ def catalogue_list(projects: list[Project], locale: str, context: PageContext, w
             f'data-listing="{escape(site_root + paging.listing_script_path(locale))}?v={escape(listing_version)}"')
     heading, more = _("Projects"), _("Show more projects")
     return (f'<div class="catalogue" data-catalogue {data}><h2 id="projects">{escape(heading)}</h2>'
-            f'{filters(projects, locale, context, (first, first + len(listed) - 1))}'
+            f'{filters(projects, locale, context, (first, first + len(listed) - 1), within)}'
             f'<ul class="catalogue-list">{items}</ul>'
             f'<button type="button" class="catalogue-more" hidden>{escape(more)}</button>'
             f'{paging.pager_html(page, count, locale, within)}</div>')
 
 
 def listing_items(projects: list[Project], locale: str, context: PageContext) -> list[str]:
-    """Every list item of one language, in name order, links relative to the language's root."""
-    return [_item(project, locale, context, "") for project in ordered(projects, locale)]
+    """Every list item of one language, in the default order (ordered), links relative to the language's root."""
+    return [_item(project, locale, context, "") for project in ordered(projects, locale, context.vocabularies)]
 
 
 def sector_projects(projects: list[Project], sector: str | None, locale: str, context: PageContext,

@@ -118,7 +118,7 @@ def minimap_figure(lat: float, lon: float, caption: str, map_query: str, languag
         f'alt="{escape(alt)}" width="300" height="215">'
         f'<span class="mini-map-marker" style="left: {left}%; top: {top}%"></span></div>'
         f"<figcaption>{caption}<br>{escape(legend)} "
-        f'<a href="{base}embed/map-{language.locale}.html?{escape(map_query)}">{escape(on_map)}</a>'
+        f'<a href="{base}{language.prefix}map/?{escape(map_query)}">{escape(on_map)}</a>'
         "</figcaption></figure>"
     )
 

@@ -3,23 +3,39 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from scripts.catalogue.pages import PageContext
 from scripts.languages import Language
 from scripts.locales import gettext_for
 from scripts.maps.generate import EMBED_DIR, embed_filename
 
+PAGE_SCRIPT = Path(__file__).with_name("map-page.js")  # inline: it must run before the frame loads
 
-def map_frame(language: Language, root: str) -> str:
+
+def map_frame(language: Language, root: str, within: str) -> str:
     """An iframe of the language's embed page; the iframe keeps Leaflet's CSS off the Material page.
 
-    `root` is the relative path from the page to the site root (e.g. "../../")."""
+    `root` and `within` are the relative paths from the page to the site root and to its language's
+    root (e.g. "../../" and "../"). map-page.js, inline after the frame so it runs before the frame
+    loads, passes the page's ?sector=&status=&project= to the frame, keeps the page's address in step
+    with the map and points the catalogue link at the same filters."""
     _ = gettext_for(language.locale)
-    labels = {"title": _("Investment map of Nghệ An"), "full": _("Open the map on its own page")}
+    labels = {"title": _("Investment map of Nghệ An"), "full": _("Open the map on its own page"),
+              "list": _("Show these projects as a list")}
     source = f"{root}{EMBED_DIR.as_posix()}/{embed_filename(language)}"
     return (f'<div class="map-frame"><iframe src="{escape(source)}" title="{escape(labels["title"])}" '
             f'loading="lazy"></iframe></div>'
-            f'<p class="map-frame-link"><a href="{escape(source)}">{escape(labels["full"])}</a></p>')
+            f'<p class="map-frame-link"><a href="{escape(within)}catalogue/" data-map-list>{escape(labels["list"])}</a>'
+            f' · <a href="{escape(source)}" data-map-full>{escape(labels["full"])}</a></p>'
+            f'<script>{page_script()}</script>')
+
+
+def page_script() -> str:
+    script = PAGE_SCRIPT.read_text("utf-8")
+    if "</" in script:
+        raise ValueError(f"{PAGE_SCRIPT}: an inline script may not contain '</'")
+    return script
 
 
 def snippet(url: str, title: str, height: int = 520) -> str:

@@ -45,19 +45,22 @@ class LeanMap(folium.Map):
 
 
 class InvestmentLayers(MacroElement):
-    """Calls NgheAnMap.init with the map and the folium layers it must fill."""
+    """Calls NgheAnMap.init with the map, the folium layers it must fill and the layer control (which
+    the script folds on narrow maps)."""
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "NgheAnMap.init({{ this._parent.get_name() }}, {{ this.groups }}, window.NGHEAN_MAP_DATA);"
+        "NgheAnMap.init({{ this._parent.get_name() }}, {{ this.groups }}, window.NGHEAN_MAP_DATA,"
+        " {{ this.layer_control }});"
         "{% endmacro %}"
     )
 
-    def __init__(self, groups: dict[str, folium.FeatureGroup]):
+    def __init__(self, groups: dict[str, folium.FeatureGroup], layer_control: folium.LayerControl):
         super().__init__()
         self._name = "InvestmentLayers"
         # Only folium-generated variable names go into the script; all data comes from the data file.
         self.groups = "{" + ",".join(f"{json.dumps(key)}:{layer.get_name()}" for key, layer in groups.items()) + "}"
+        self.layer_control = layer_control.get_name()
 
 
 def build_map(language: Language, layer_labels: dict[str, str]) -> folium.Map:
@@ -83,8 +86,9 @@ def build_map(language: Language, layer_labels: dict[str, str]) -> folium.Map:
     groups["labels"] = folium.FeatureGroup(name="labels", control=False)
     for group in groups.values():
         group.add_to(investment_map)
-    folium.LayerControl(collapsed=False).add_to(investment_map)
-    investment_map.add_child(InvestmentLayers({**groups, "outline": outline, "street": street}))
+    layer_control = folium.LayerControl(collapsed=False)
+    layer_control.add_to(investment_map)
+    investment_map.add_child(InvestmentLayers({**groups, "outline": outline, "street": street}, layer_control))
     return investment_map
 
 

@@ -28,6 +28,9 @@ def _labels(locale: str) -> dict[str, str]:
         "approximate": _("Approximate position"), "source": _("Source"), "page": _("Open its page"), "shown": _("%(shown)s of %(total)s projects shown"),
         "street": _("Street map (online, OpenStreetMap)"), "filter": _("Filter projects"),
         "boundary": _("Province boundary: Vietnam government administrative map, via dvhcvn (GPL-3.0)"),
+        # Leaflet's own control titles, which it writes in English
+        "zoomIn": _("Zoom in"), "zoomOut": _("Zoom out"), "layers": _("Map layers"),
+        "leaflet": _("A JavaScript library for interactive maps"), "closePopup": _("Close popup"),
     }
 
 

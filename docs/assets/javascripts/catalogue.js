@@ -1,6 +1,9 @@
 /* Catalogue filters, sorting and text search, on top of a paged list that works without JavaScript.
    The state lives in the URL query (?sector=…&status=…&locality=…&form=…&text=…&sort=…) so a
    filtered view can be shared; not `q`, for which Material opens its site search over any page.
+   The default order (the sort menu's first option) is the build's: the listing script and the pages
+   hold the items in that order (listing.ordered), so it is kept as it is, never re-sorted here; the
+   other sorts are stable, so ties keep it too. The "Show on the map" link carries sector and status.
    Until the reader filters, the page shows its own page of projects; the first filter loads every
    project of the language (data-listing: list items the build has already escaped), shows the first
    data-page-size matches and a "Show more projects" button.
@@ -9,6 +12,7 @@
   "use strict";
 
   var FIELDS = ["sector", "status", "locality", "form"];
+  var MAP_FIELDS = ["sector", "status"];  // the filters the map has
 
   function fold(text) {
     return text.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -70,6 +74,14 @@
     var limit = pageSize;
     var controls = Array.prototype.slice.call(form.querySelectorAll("[data-filter]"));
     var params = new URLSearchParams(window.location.search);
+    var sortSelect = form.querySelector('select[name="sort"]');
+    var defaultSort = sortSelect ? sortSelect.options[0].value : "";
+    var active = root.querySelector("[data-filter-active]");
+    var mapLink = root.querySelector("[data-map-link]");
+    var mapBase = mapLink ? mapLink.getAttribute("href") : "";
+    var box = root.querySelector(".catalogue-filter-box");
+    // Wide screens show the form always (CSS ::details-content); this opens it where that is not known.
+    if (box && window.matchMedia("(min-width: 60em)").matches) box.open = true;
 
     controls.forEach(function (control) {
       var value = params.get(control.name);
@@ -89,7 +101,7 @@
     }
 
     function isFiltered(state) {
-      return Boolean(state.text) || (state.sort && state.sort !== "name") ||
+      return Boolean(state.text) || (state.sort && state.sort !== defaultSort) ||
         FIELDS.some(function (key) { return Boolean(state[key]); });
     }
 
@@ -104,7 +116,8 @@
       var matches = everyItem.filter(function (item) {
         return FIELDS.every(function (key) { return !state[key] || item.dataset[key] === state[key]; }) &&
           words.every(function (word) { return item.dataset.text.indexOf(word) !== -1; });
-      }).sort(SORTS[state.sort] || SORTS.name);
+      });
+      if (SORTS[state.sort]) matches.sort(SORTS[state.sort]);
       show(matches.slice(0, limit), matches.length, everyItem.length);
       more.hidden = matches.length <= limit;
       if (pages) pages.hidden = true;
@@ -119,9 +132,10 @@
       shownKey = key;
       var query = new URLSearchParams();
       controls.forEach(function (control) {
-        if (control.value && !(control.name === "sort" && control.value === "name")) query.set(control.name, control.value);
+        if (control.value && !(control.name === "sort" && control.value === defaultSort)) query.set(control.name, control.value);
       });
       var search = query.toString();
+      showState(state);
       window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
       if (!isFiltered(state)) {
         list.replaceChildren.apply(list, pageItems);
@@ -141,6 +155,28 @@
       });
     }
 
+    /* The number of active filters on the "Filter" button, and the map link with the same filters. */
+    function showState(state) {
+      var chosen = FIELDS.concat(["text"]).filter(function (key) { return Boolean(state[key]); });
+      if (active) active.textContent = chosen.length ? String(chosen.length) : "";
+      if (!mapLink) return;
+      var query = new URLSearchParams();
+      MAP_FIELDS.forEach(function (key) { if (state[key]) query.set(key, state[key]); });
+      var search = query.toString();
+      mapLink.setAttribute("href", mapBase + (search ? "?" + search : ""));
+    }
+
+    /* A status count filters the list by its status. */
+    root.querySelectorAll(".catalogue-status-counts a[data-status]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var status = form.querySelector('select[name="status"]');
+        if (!status) return;
+        event.preventDefault();
+        status.value = link.dataset.status;
+        restart();
+      });
+    });
+
     function restart() {
       limit = pageSize;
       apply();
@@ -157,6 +193,7 @@
       var first = list.children[next];
       if (first) first.querySelector("a").focus();
     });
+    showState(currentState());
     if (isFiltered(currentState())) apply();
   }
 

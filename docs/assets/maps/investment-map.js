@@ -1,9 +1,17 @@
 /* The investment map's behaviour: fills the folium layers from the language's data file
    (window.NGHEAN_MAP_DATA), clusters the projects, adds a legend and a sector/status filter that
-   also reads and writes the URL (?sector=…&status=…).
+   also reads and writes the URL (?sector=…&status=…&project=…; the open popup is `project`). In a
+   frame it also posts that query to the page around it (map-page.js keeps the page's address).
+   On a small map (under 600 px either way) the layer list and the legend start folded, and the
+   layer list also on a map under 900 px wide; popups are drawn in a pane
+   above every control; Leaflet's own control titles come translated in the data file.
    Every text from data is inserted with textContent; nothing from data is parsed as HTML. */
 (function () {
   "use strict";
+
+  var SMALL = { width: 600, height: 600 };  // below either, the legend starts folded
+  var WIDE = 900;  // the layer list starts open only on a map this wide (and not small)
+  var STATE_MESSAGE = "nghean-map-state";
 
   var KIND_SHAPES = {
     zone: "star", park: "square", airport: "diamond", port: "diamond", "border-gate": "diamond", "public-works": "diamond",
@@ -74,11 +82,57 @@
     return L.divIcon({ html: shape, className: "map-symbol-icon", iconSize: [18, 18], iconAnchor: [9, 9] });
   }
 
+  function isSmall(map) {
+    var size = map.getSize();
+    return size.x < SMALL.width || size.y < SMALL.height;
+  }
+
+  function isWide(map) {
+    return !isSmall(map) && map.getSize().x >= WIDE;
+  }
+
+  /* Leaflet writes its control titles in English: the zoom buttons are made again with the data's
+     titles, the layer list is made again folded on a small map, and the attribution prefix is ours. */
+  function translateControls(map, data, layerControl) {
+    map.zoomControl.remove();
+    map.zoomControl = L.control.zoom({ zoomInTitle: data.labels.zoomIn, zoomOutTitle: data.labels.zoomOut }).addTo(map);
+    if (layerControl) {
+      if (!isWide(map)) {
+        layerControl.remove();
+        layerControl.options.collapsed = true;
+        layerControl.addTo(map);
+      }
+      var toggle = layerControl.getContainer().querySelector(".leaflet-control-layers-toggle");
+      toggle.title = data.labels.layers;
+      toggle.setAttribute("aria-label", data.labels.layers);
+      layerControl.getContainer().setAttribute("aria-label", data.labels.layers);
+    }
+    var leaflet = el("a", null, "Leaflet");
+    leaflet.href = "https://leafletjs.com";
+    leaflet.title = data.labels.leaflet;
+    leaflet.lang = "en";
+    map.attributionControl.setPrefix(leaflet.outerHTML);
+    map.on("popupopen", function (event) {
+      var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close) { close.title = data.labels.closePopup; close.setAttribute("aria-label", data.labels.closePopup); }
+    });
+  }
+
+  /* A pane for popups outside the map pane, whose stacking context sits under the controls; it
+     follows the map pane's position, so popups stay where they belong and open above every panel. */
+  function popupPane(map) {
+    var pane = map.createPane("mapPopupPane", map.getContainer());
+    function follow() { L.DomUtil.setPosition(pane, L.DomUtil.getPosition(map.getPane("mapPane"))); }
+    map.on("move zoom viewreset zoomend moveend resize", follow);
+    follow();
+    return "mapPopupPane";
+  }
+
   function legend(data) {
     var control = L.control({ position: "bottomleft" });
     control.onAdd = function (map) {
       var box = el("details", "map-legend leaflet-bar");
-      box.open = map.getSize().x >= 640;
+      box.open = !isSmall(map);
       box.appendChild(el("summary", null, data.labels.legend));
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
@@ -113,10 +167,13 @@
     return wrapper;
   }
 
-  function init(map, groups, data) {
+  function init(map, groups, data, layerControl) {
     var params = new URLSearchParams(window.location.search);
     var container = map.getContainer();
+    var openId = null;  // the project whose popup is open
     if (!map.options.maxZoom) map.setMaxZoom(16);  // no tile layer sets it; clustering needs it
+    translateControls(map, data, layerControl);
+    var popups = { pane: popupPane(map) };
     map.attributionControl.addAttribution(el("span", null, data.labels.boundary).outerHTML);
 
     var cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45 });
@@ -126,8 +183,10 @@
       var marker = L.circleMarker([row[0], row[1]], {
         radius: 8, color: "#ffffff", weight: 2, fillColor: sector[2], fillOpacity: 1
       });
-      marker.bindPopup(function () { return projectPopup(data, row); });
+      marker.bindPopup(function () { return projectPopup(data, row); }, popups);
       marker.bindTooltip(el("span", null, row[4]));
+      marker.on("popupopen", function () { openId = row[8]; writeUrl(); });
+      marker.on("popupclose", function () { if (openId === row[8]) { openId = null; writeUrl(); } });
       return { marker: marker, sector: sector[0], status: data.statuses[row[3]][0], id: row[8] };
     });
 
@@ -136,12 +195,12 @@
       var group = groups[place[0]];
       if (!group) return;
       placeMarkers[place[9]] = L.marker([place[2], place[3]], { icon: shapeIcon(place[0], place[1]), title: place[4], alt: place[4] })
-        .bindPopup(function () { return placePopup(data, place[4], place[5], place[6], place[7], place[8]); })
+        .bindPopup(function () { return placePopup(data, place[4], place[5], place[6], place[7], place[8]); }, popups)
         .addTo(group);
     });
     data.routes.forEach(function (route) {
       L.polyline(route[3], { color: "#8a3b12", weight: 4, dashArray: "10 6" })
-        .bindPopup(function () { return placePopup(data, route[0], route[1], false, route[2]); })
+        .bindPopup(function () { return placePopup(data, route[0], route[1], false, route[2]); }, popups)
         .addTo(groups.routes);
     });
     data.neighbours.forEach(function (label) {
@@ -181,12 +240,18 @@
       count.textContent = data.labels.shown.replace("%(shown)s", shown.length).replace("%(total)s", markers.length);
       container.dataset.projectsShown = String(shown.length);
       container.dataset.projectsTotal = String(markers.length);
+      writeUrl();
+    }
+
+    /* The filters and the open project in the address, and in the page around the frame. */
+    function writeUrl() {
       var query = new URLSearchParams(window.location.search);
-      [["sector", sector], ["status", status]].forEach(function (pair) {
+      [["sector", sectorSelect.value], ["status", statusSelect.value], ["project", openId]].forEach(function (pair) {
         if (pair[1]) { query.set(pair[0], pair[1]); } else { query.delete(pair[0]); }
       });
       var search = query.toString();
       window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+      if (window.parent !== window) window.parent.postMessage({ type: STATE_MESSAGE, search: search }, "*");
     }
 
     form.addTo(map);
@@ -196,6 +261,8 @@
         groups.outline.setStyle({ fillOpacity: map.hasLayer(groups.street) ? 0.15 : 0.9 });
       });
     }
+    // The project asked for stays in the address while its popup opens (no flicker to the page around).
+    openId = markers.some(function (item) { return item.id === params.get("project"); }) ? params.get("project") : null;
     apply();
     openProject(params.get("project"));
     var place = placeMarkers[params.get("park")];
