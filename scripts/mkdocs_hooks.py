@@ -80,9 +80,16 @@ def _project_entries(page, language):
 
 
 def on_nav(nav, config, files):
-    """The navigation's pages are the topic pages search weighs more (scripts/search_entries.py)."""
+    """The navigation's pages are the topic pages search weighs more (scripts/search_entries.py);
+    each page's last change for the sitemap's <lastmod> (scripts/page_dates.py), set on every page
+    object the sitemap may read: this language's and the alternates mkdocs-static-i18n keeps."""
     _topics.clear()
     _topics.update(page.file.src_uri for page in nav.pages)
+    docs_dir = Path(config.docs_dir)
+    for file in files.documentation_pages():
+        for each in [file, *getattr(file, "alternates", {}).values()]:
+            if getattr(each, "page", None) is not None and each.abs_src_path:
+                each.page.update_date = page_dates.last_change(Path(each.abs_src_path), docs_dir).isoformat()
     return nav
 
 
@@ -119,17 +126,6 @@ def on_files(files, config):
 
 
 _photos: dict = {}  # site path of each photo → its processed versions (same for every language)
-
-
-def on_nav(nav, config, files):
-    """Each page's last change for the sitemap's <lastmod> (scripts/page_dates.py), set on every page
-    object the sitemap may read: this language's and the alternates mkdocs-static-i18n keeps."""
-    docs_dir = Path(config.docs_dir)
-    for file in files.documentation_pages():
-        for each in [file, *getattr(file, "alternates", {}).values()]:
-            if getattr(each, "page", None) is not None and each.abs_src_path:
-                each.page.update_date = page_dates.last_change(Path(each.abs_src_path), docs_dir).isoformat()
-    return nav
 
 
 def _project_of(page):

@@ -23,29 +23,21 @@ def script_text(data: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _localised(value, locale: str, default: str) -> str:
-    """A field given once ("…") or per language ({vi: …, en: …})."""
-    if isinstance(value, dict):
-        return str(value.get(locale) or value.get(default) or "")
-    return "" if value is None else str(value)
-
-
-def agency(entry: dict, locale: str, default: str) -> dict:
-    """A GovernmentOrganization from a departments.yml entry; contact fields only where given."""
-    data = {"@context": SCHEMA, "@type": "GovernmentOrganization", "name": _localised(entry, locale, default)}
+def agency(entry, locale: str, default: str) -> dict:
+    """A GovernmentOrganization from a departments.yml record (scripts/catalogue/vocabularies.Agency);
+    contact fields only where a source gives them."""
+    data = {"@context": SCHEMA, "@type": "GovernmentOrganization", "name": entry.name(locale)}
     for source, target in AGENCY_FIELDS:
-        if entry.get(source):
-            data[target] = str(entry[source])
-    address = _localised(entry.get("address"), locale, default)
-    if address:
-        data["address"] = {"@type": "PostalAddress", "streetAddress": address, "addressRegion": "Nghệ An",
+        if getattr(entry, source):
+            data[target] = str(getattr(entry, source))
+    if entry.address:
+        data["address"] = {"@type": "PostalAddress", "streetAddress": entry.address, "addressRegion": "Nghệ An",
                            "addressCountry": "VN"}
     return data
 
 
 def agencies(departments: dict, locale: str, default: str) -> list[dict]:
-    return [agency(entry, locale, default) for key, entry in departments.items()
-            if key not in NOT_AN_AGENCY and isinstance(entry, dict)]
+    return [agency(entry, locale, default) for key, entry in departments.items() if key not in NOT_AN_AGENCY]
 
 
 def news_article(title: str, description: str, date, url: str, locale: str, image: str, publisher: dict) -> dict:

@@ -1,7 +1,8 @@
 """The inline scripts and styles of a built site, as CSP sha256 sources.
 
 Only the theme's and the project's own inline scripts are allowed: a script inside a page's
-`<article>` (the text written in Markdown) is content, never hashed, and reported instead.
+`<article>` (the text written in Markdown) is content, never hashed, and reported instead — unless
+its text is exactly one of the scripts our generators put there (OWN_SCRIPTS: the map pages' script).
 Pages under `embed/` are written whole by our generators (scripts/embeds.py, scripts/maps/), so all
 their scripts are ours. Script blocks with a data type (`application/json`, `application/ld+json`)
 are not run by the browser and need no hash.
@@ -46,12 +47,20 @@ def is_run(attributes: str) -> bool:
     return (match.group(1).lower() if match else "") in SCRIPT_TYPES
 
 
-def scan_page(text: str, name: str, whole_page_is_ours: bool, found: InlineCode) -> None:
+def own_scripts() -> frozenset[str]:
+    """The inline scripts our generators write into a page's content, as their exact text."""
+    from scripts.maps.embed import page_script
+
+    return frozenset({page_script()})
+
+
+def scan_page(text: str, name: str, whole_page_is_ours: bool, found: InlineCode,
+              ours: frozenset[str] = frozenset()) -> None:
     content = [] if whole_page_is_ours else [m.span() for m in ARTICLE.finditer(text)]
     for match in SCRIPT.finditer(text):
         if not is_run(match.group(1)):
             continue
-        if any(start <= match.start() < end for start, end in content):
+        if match.group(2) not in ours and any(start <= match.start() < end for start, end in content):
             found.content_scripts.append(f"{name}: {match.group(2).strip()[:60]}")
         else:
             found.scripts.add(sha256_source(match.group(2)))
@@ -61,8 +70,8 @@ def scan_page(text: str, name: str, whole_page_is_ours: bool, found: InlineCode)
 
 
 def scan_site(site_dir: Path) -> InlineCode:
-    found = InlineCode()
+    found, ours = InlineCode(), own_scripts()
     for path in sorted(site_dir.rglob("*.html")):
         name = path.relative_to(site_dir).as_posix()
-        scan_page(path.read_text("utf-8", errors="replace"), name, name.startswith("embed/"), found)
+        scan_page(path.read_text("utf-8", errors="replace"), name, name.startswith("embed/"), found, ours)
     return found
