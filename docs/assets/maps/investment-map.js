@@ -137,6 +137,7 @@
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       var list = el("ul");
+      list.tabIndex = 0;  // the list scrolls when long: keyboard users must reach it too
       data.sectors.forEach(function (sector) {
         var item = el("li");
         var swatch = el("span", "map-swatch");
@@ -173,7 +174,9 @@
     var openId = null;  // the project whose popup is open
     if (!map.options.maxZoom) map.setMaxZoom(16);  // no tile layer sets it; clustering needs it
     translateControls(map, data, layerControl);
-    var popups = { pane: popupPane(map) };
+    // Popups no wider than a small map allows (a phone, the 520-px embed), panned clear of its edges.
+    var popups = { pane: popupPane(map), maxWidth: Math.min(300, map.getSize().x - 60),
+                   autoPanPadding: L.point(10, 10) };
     map.attributionControl.addAttribution(el("span", null, data.labels.boundary).outerHTML);
 
     var cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45 });
