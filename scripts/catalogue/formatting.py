@@ -46,6 +46,17 @@ def usd_million(value: float, locale: str) -> str:
     return _("US$%(amount)s million") % {"amount": number(value, locale, 1)}
 
 
+def key_figures(area_ha: float | None, vnd_bn: float | None, usd_m: float | None, locale: str) -> list[str]:
+    """A project's area and investment as its source gives them (VND if given, else US$), for a short
+    line (list items, cards, map popups); figures not published are left out."""
+    figures = [] if area_ha is None else [area(area_ha, locale)]
+    if vnd_bn is not None:
+        figures.append(vnd_billion(vnd_bn, locale))
+    elif usd_m is not None:
+        figures.append(usd_million(usd_m, locale))
+    return figures
+
+
 def investment(vnd_bn: float | None, usd_m: float | None, rate: ExchangeRate, locale: str) -> str:
     """The investment as published, with an approximate value in the other currency."""
     _ = gettext_for(locale)

@@ -91,13 +91,8 @@ def _item(project: Project, locale: str, context: PageContext, within: str) -> s
     name, name_locale = project.name(locale, FALLBACK_LOCALE)
     summary, summary_locale = project.summary(locale, FALLBACK_LOCALE)
     invest = formatting.investment_in_vnd_bn(project.investment_vnd_bn, project.investment_usd_m, context.rate)
-    figures = [escape(project.locality)]
-    if project.area_ha is not None:
-        figures.append(escape(formatting.area(project.area_ha, locale)))
-    if project.investment_vnd_bn is not None:
-        figures.append(escape(formatting.vnd_billion(project.investment_vnd_bn, locale)))
-    elif project.investment_usd_m is not None:
-        figures.append(escape(formatting.usd_million(project.investment_usd_m, locale)))
+    figures = [escape(figure) for figure in (project.locality, *formatting.key_figures(
+        project.area_ha, project.investment_vnd_bn, project.investment_usd_m, locale))]
     short = summary if len(summary) <= 220 else summary[:219].rsplit(" ", 1)[0] + "…"
     attributes = {
         "sector": project.sector, "status": project.status, "locality": project.locality,

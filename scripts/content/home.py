@@ -47,13 +47,8 @@ def sector_counts(projects: list[Project], sectors: dict) -> list[tuple[str, int
 def _card(project: Project, locale: str, context: PageContext) -> dict:
     name, name_locale = project.name(locale, FALLBACK_LOCALE)
     vocabularies = context.vocabularies
-    figures = [project.locality]
-    if project.area_ha is not None:
-        figures.append(formatting.area(project.area_ha, locale))
-    if project.investment_vnd_bn is not None:
-        figures.append(formatting.vnd_billion(project.investment_vnd_bn, locale))
-    elif project.investment_usd_m is not None:
-        figures.append(formatting.usd_million(project.investment_usd_m, locale))
+    figures = [project.locality, *formatting.key_figures(project.area_ha, project.investment_vnd_bn,
+                                                          project.investment_usd_m, locale)]
     return {"id": project.id, "name": name, "name_locale": name_locale, "status": project.status,
             "status_label": vocabularies.label("statuses", project.status, locale),
             "sector_label": vocabularies.label("sectors", project.sector, locale),

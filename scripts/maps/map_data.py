@@ -35,14 +35,8 @@ def _labels(locale: str) -> dict[str, str]:
 
 
 def _figures(project: Project, locale: str) -> str:
-    parts = []
-    if project.area_ha is not None:
-        parts.append(formatting.area(project.area_ha, locale))
-    if project.investment_vnd_bn is not None:
-        parts.append(formatting.vnd_billion(project.investment_vnd_bn, locale))
-    elif project.investment_usd_m is not None:
-        parts.append(formatting.usd_million(project.investment_usd_m, locale))
-    return " · ".join(parts)
+    return " · ".join(formatting.key_figures(project.area_ha, project.investment_vnd_bn, project.investment_usd_m,
+                                             locale))
 
 
 def map_data(projects: list[Project], places: MapPlaces, language: Language, context: PageContext) -> dict:
