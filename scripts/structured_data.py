@@ -23,7 +23,7 @@ def script_text(data: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def agency(entry, locale: str, default: str) -> dict:
+def agency(entry, locale: str) -> dict:
     """A GovernmentOrganization from a departments.yml record (scripts/catalogue/vocabularies.Agency);
     contact fields only where a source gives them."""
     data = {"@context": SCHEMA, "@type": "GovernmentOrganization", "name": entry.name(locale)}
@@ -36,8 +36,8 @@ def agency(entry, locale: str, default: str) -> dict:
     return data
 
 
-def agencies(departments: dict, locale: str, default: str) -> list[dict]:
-    return [agency(entry, locale, default) for key, entry in departments.items() if key not in NOT_AN_AGENCY]
+def agencies(departments: dict, locale: str) -> list[dict]:
+    return [agency(entry, locale) for key, entry in departments.items() if key not in NOT_AN_AGENCY]
 
 
 def news_article(title: str, description: str, date, url: str, locale: str, image: str, publisher: dict) -> dict:
@@ -128,10 +128,10 @@ def for_page(name: str, meta: dict, url: str, locale: str, default: str, prepare
              image: str) -> list[dict]:
     """The JSON-LD blocks of one page, by its source (without the language suffix)."""
     departments = prepared.context.vocabularies.departments
-    publisher = agency(departments[OPERATOR], locale, default) if OPERATOR in departments else {}
+    publisher = agency(departments[OPERATOR], locale) if OPERATOR in departments else {}
     base = site_url.rstrip("/") + "/"
     if name == "contact":
-        return agencies(departments, locale, default)
+        return agencies(departments, locale)
     if name.startswith("news/posts/") and "date" in meta:
         return [news_article(meta.get("title", ""), meta.get("description", ""), meta["date"], url, locale, image,
                              publisher)]
