@@ -16,7 +16,7 @@ from scripts.data_schemas import schemas
 from scripts.editor.labels import field_label
 from scripts.front_matter import PAGE
 from scripts.languages import ROOT, default_locale, locales
-from scripts.locales import gettext_for
+from scripts.locales import compile_catalogs, gettext_for
 from scripts.maps.places import KINDS as PLACE_KINDS
 from scripts.schema import KINDS, PATTERNS, Field, ListOf, MapOf, Record
 
@@ -40,6 +40,7 @@ class Fields:
     """Turns schema fields into Decap fields for one interface language, with the vocabularies at hand."""
 
     def __init__(self, ui_locale: str, root: Path = ROOT):
+        compile_catalogs([ui_locale])
         self._ = gettext_for(ui_locale)
         self.root = root
         self.langs = locales(root / "mkdocs.yml")
@@ -83,6 +84,10 @@ class Fields:
             return {"widget": "boolean", "default": False}
         if kind == "texts":
             return {"widget": "list"}
+        if kind == "text_or_languages":  # one text, or one per language: shown per language
+            return {"widget": "object", "collapsed": True, "fields": [
+                {"name": locale, "label": self._(field_label(locale)), "widget": "string",
+                 "required": locale == self.langs[0]} for locale in self.langs]}
         if kind == "point":
             return {"widget": "list", "field": {"name": "value", "label": self._(field_label("point")),
                                                 "widget": "number", "value_type": "float"}}

@@ -9,6 +9,7 @@ The editor is never part of the published site: nothing of it is under docs/.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import http.server
 import json
@@ -27,6 +28,7 @@ import yaml
 from scripts.editor.decap_config import decap_config
 from scripts.editor.locale_files import LocaleFiles
 from scripts.languages import ROOT, default_locale, languages, locales
+from scripts.locales import compile_catalogs
 from scripts.templates_env import environment
 
 VENDOR = "editor/vendor/decap-cms"
@@ -62,6 +64,7 @@ class Editor:
 
     def __init__(self, root: Path, port: int, backend_port: int, preview_port: int):
         self.root, self.port, self.backend_port, self.preview_port = root, port, backend_port, preview_port
+        compile_catalogs(list(UI_LOCALES))  # the editor page's own texts
         self.files = LocaleFiles(root, default_locale(root / "mkdocs.yml"), locales(root / "mkdocs.yml"))
 
     def config(self, ui_locale: str) -> bytes:
@@ -165,11 +168,11 @@ def start_children(root: Path, backend_port: int, preview_port: int) -> list[sub
     backend = subprocess.Popen(
         ["node", str(root / "node_modules" / "decap-server" / "dist" / "index.js")], cwd=root,
         env={**os.environ, "PORT": str(backend_port), "BIND_HOST": "127.0.0.1", "MODE": "fs",
-             "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn"})
+             "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn"}, start_new_session=True)
     watch = [argument for folder in PREVIEW_WATCH for argument in ("--watch", folder)]
     preview = subprocess.Popen(
         [str(Path(sys.executable).parent / "mkdocs"), "serve", "-a", f"127.0.0.1:{preview_port}", *watch], cwd=root,
-        env={**os.environ, "PYTHONPATH": str(root), "NO_MKDOCS_2_WARNING": "1"})
+        env={**os.environ, "PYTHONPATH": str(root), "NO_MKDOCS_2_WARNING": "1"}, start_new_session=True)
     return [backend, preview]
 
 
@@ -191,7 +194,8 @@ def serve(root: Path = ROOT, port: int = 8000) -> None:
     except KeyboardInterrupt:
         pass
     finally:
-        for child in children:
-            child.terminate()
+        for child in children:  # each in its own process group, with the build's worker processes
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(child.pid, signal.SIGTERM)
         for child in children:
             child.wait(timeout=30)
