@@ -93,6 +93,8 @@ def test_a_news_post_in_three_languages_is_written_as_the_site_names_its_files(a
     _fill_post(page, 1, "lo", "ເນື້ອໃນພາສາລາວ.")
     _shot(page, "news-post-vi-lo")
     _publish(page)
+    page.get_by_text("Đã công bố", exact=True).wait_for(timeout=60_000)  # "published": saved
+    _shot(page, "news-post-published")
 
     posts = project / "docs" / "news" / "posts"
     source = posts / f"2026-11-30-{SLUG}.md"
