@@ -113,10 +113,11 @@ def test_a_saved_translation_is_stamped_in_the_same_write_and_an_untouched_one_k
     message = {"action": "persistEntry", "params": {"dataFiles": [
         {"path": "docs/about.vi.md", "raw": source},
         {"path": "docs/about.en.md", "raw": "---\ntitle: About\n---\nNew\n"},
-        {"path": "docs/about.lo.md", "raw": "---\ntitle: 'ລາວ'\n---\nເກົ່າ\n"}]}}
+        {"path": "docs/about.lo.md", "raw": "---\nsource_hash: 0123456789ab\ntitle: 'ລາວ'\nhide: null\n---\nເກົ່າ\n"}]}}
     saved = {item["path"]: item["raw"] for item in files.request(message)["params"]["dataFiles"]}
     assert saved["docs/about.md"] == source
     assert saved["docs/about.en.md"].startswith(f"---\nsource_hash: {text_hash(source)}\ntitle: About")
+    assert "hide" not in saved["docs/about.lo.md"]  # an empty field Decap writes is left out
     (tmp_path / "docs" / "after.lo.md").write_text(saved["docs/about.lo.md"])
     assert recorded_hash(tmp_path / "docs" / "after.lo.md") == "0123456789ab"  # not changed: still outdated
 

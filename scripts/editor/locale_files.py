@@ -17,6 +17,7 @@ import yaml
 from scripts.translation_status import HASH_LINE, recorded_hash, stamped, text_hash
 
 HEADER = re.compile(r"^---\n(.*?)\n---\n?(.*)$", re.S)
+EMPTY_LINE = re.compile(r"^[a-z_]+: null\n", re.M)  # a field Decap writes empty (hidden, unset)
 
 
 class LocaleFiles:
@@ -54,6 +55,9 @@ class LocaleFiles:
                 if item.get(key):
                     item[key] = self.to_repository(item[key])
         if body.get("action") == "persistEntry":
+            for item in files:
+                if item.get("path", "").endswith(".md") and isinstance(item.get("raw"), str):
+                    item["raw"] = without_empty_fields(item["raw"])
             self.stamp(files)
         return body
 
@@ -86,6 +90,16 @@ class LocaleFiles:
                     item["raw"] = raw
 
 
+def without_empty_fields(text: str) -> str:
+    """A page's header without the `field: null` lines Decap writes for fields left empty (the build
+    treats them as absent)."""
+    match = HEADER.match(text)
+    if not match:
+        return text
+    header = EMPTY_LINE.sub("", match.group(1) + "\n").rstrip("\n")
+    return f"---\n{header}\n---\n{match.group(2)}"
+
+
 def _text(path: Path) -> str | None:
     return path.read_text("utf-8") if path.is_file() else None
 
@@ -100,5 +114,6 @@ def _meaning(text: str):
     except yaml.YAMLError:
         return text.strip()
     if isinstance(header, dict):
-        header = {str(key): str(value) for key, value in header.items() if key not in ("source_hash", "review")}
+        header = {str(key): str(value) for key, value in header.items()
+                  if key not in ("source_hash", "review") and value not in (None, "", [])}
     return header, match.group(2).strip()
