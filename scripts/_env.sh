@@ -1,4 +1,4 @@
-# Shared set-up for scripts/build, scripts/test and scripts/serve (sourced, not run).
+# Shared set-up for scripts/build, scripts/test, scripts/serve and scripts/edit (sourced, not run).
 # Creates .venv with Python 3.11+ if missing and installs a pinned requirements file into it,
 # again only when that file has changed since the last install.
 set -euo pipefail
@@ -62,11 +62,21 @@ ensure_test_tools() {
   [ -x /usr/sbin/nginx ] || missing+=(nginx)  # tests/test_publish_server.py serves a published release
   [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+  ensure_npm_tools
+}
 
+ensure_editor_tools() {
+  # ./scripts/edit runs decap-server (npm, in package-lock.json) with Node.
+  command -v npm >/dev/null 2>&1 || apt_install npm
+  ensure_npm_tools
+}
+
+ensure_npm_tools() {
+  # The npm tools of package-lock.json, again only when it has changed since the last install.
   local lock_digest
   lock_digest="$(cd "$ROOT" && sha256sum package.json package-lock.json | sha256sum | cut -d' ' -f1)"
   if [ ! -f "$ROOT/node_modules/.installed" ] || [ "$(cat "$ROOT/node_modules/.installed")" != "$lock_digest" ]; then
-    echo "Installing npm checkers (axe-core, vnu-jar, lighthouse) ..."
+    echo "Installing npm tools (axe-core, vnu-jar, lighthouse, decap-server) ..."
     (cd "$ROOT" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
     echo "$lock_digest" >"$ROOT/node_modules/.installed"
   fi

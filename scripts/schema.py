@@ -23,6 +23,11 @@ EMAIL = re.compile(r"^[^@\s<>\"',;:]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{5,24}$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+TEMPLATE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.html$")
+COLUMN_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+YEAR_MONTH = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])$")
+DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:[–-]\d+(?:\.\d+)?)?$")
 
 
 @dataclass(frozen=True)
@@ -90,12 +95,12 @@ def _slug(value):
 
 def _template_name(value):
     """A page template of overrides/ by its file name (never a path that leaves the folder)."""
-    return None if isinstance(value, str) and re.match(r"^[a-z0-9][a-z0-9-]*\.html$", value) else (
+    return None if isinstance(value, str) and TEMPLATE_NAME.match(value) else (
         "the file name of a template in overrides/, such as home.html", "")
 
 
 def _column_name(value):
-    return None if isinstance(value, str) and re.match(r"^[a-z][a-z0-9_]*$", value) else (
+    return None if isinstance(value, str) and COLUMN_NAME.match(value) else (
         "a column name of lowercase letters a-z, digits and '_'", "")
 
 
@@ -134,13 +139,13 @@ def _iso_hint(value):
 def _year_or_month(value):
     if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
         return None
-    if isinstance(value, str) and re.match(r"^(19|20)\d\d-(0[1-9]|1[0-2])$", value):
+    if isinstance(value, str) and YEAR_MONTH.match(value):
         return None
     return "a year (2023) or a month written YYYY-MM", ""
 
 
 def _month_day(value):
-    if isinstance(value, str) and re.match(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$", value):
+    if isinstance(value, str) and MONTH_DAY.match(value):
         return None
     return "a day of the year in quotes, written \"MM-DD\"", ""
 
@@ -172,7 +177,7 @@ def _percent(value):
 
 
 def _distance(value):
-    if _number(value) and value >= 0 or isinstance(value, str) and re.match(r"^\d+(?:\.\d+)?(?:[–-]\d+(?:\.\d+)?)?$", value):
+    if _number(value) and value >= 0 or isinstance(value, str) and DISTANCE.match(value):
         return None
     return "a distance in km (a number, or a range such as \"11–17\")", ""
 
@@ -230,6 +235,13 @@ KINDS: dict[str, Callable] = {
     "number": number_kind, "positive_number": _positive, "percent": _percent, "distance": _distance,
     "latitude": _latitude, "longitude": _longitude, "boolean": _boolean, "colour": _colour, "texts": _text_list,
     "vnd_per_usd": _vnd_per_usd, "point": _point, "text_or_languages": _text_or_languages,
+}
+
+# Kinds whose text is right exactly when it matches one expression: the editor's forms refuse what the
+# build refuses with these (scripts/editor/decap_config.py). Numbers, dates and booleans have widgets.
+PATTERNS: dict[str, re.Pattern] = {
+    "slug": IDENTIFIER, "column_name": COLUMN_NAME, "template_name": TEMPLATE_NAME, "url": URL, "email": EMAIL,
+    "phone": PHONE, "month_day": MONTH_DAY, "colour": COLOUR, "distance": DISTANCE,
 }
 
 

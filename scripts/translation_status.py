@@ -55,7 +55,11 @@ class LanguageStatus:
 
 def source_hash(path: Path) -> str:
     """Hash of a Vietnamese page's text without its front matter's review flag (what translators follow)."""
-    text = re.sub(r"^review:.*\n", "", path.read_text("utf-8"), flags=re.MULTILINE)
+    return text_hash(path.read_text("utf-8"))
+
+
+def text_hash(source_text: str) -> str:
+    text = re.sub(r"^review:.*\n", "", source_text, flags=re.MULTILINE)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
@@ -116,13 +120,15 @@ def stamp(translation: Path) -> str:
     """Record in a translation the hash of its Vietnamese source (after bringing it in line)."""
     source = translation.with_name(re.sub(r"\.[a-z]{2}\.md$", ".md", translation.name))
     value = source_hash(source)
-    text = translation.read_text("utf-8")
-    if HASH_LINE.search(text.split("\n---", 1)[0]):
-        text = HASH_LINE.sub(f"source_hash: {value}", text, count=1)
-    else:
-        text = text.replace("---\n", f"---\nsource_hash: {value}\n", 1)
-    translation.write_text(text, encoding="utf-8")
+    translation.write_text(stamped(translation.read_text("utf-8"), value), encoding="utf-8")
     return value
+
+
+def stamped(translation_text: str, value: str) -> str:
+    """A translation's text with `source_hash: value` in its front matter (replaced or added first)."""
+    if HASH_LINE.search(translation_text.split("\n---", 1)[0]):
+        return HASH_LINE.sub(f"source_hash: {value}", translation_text, count=1)
+    return translation_text.replace("---\n", f"---\nsource_hash: {value}\n", 1)
 
 
 def table(report: dict[str, LanguageStatus]) -> str:
