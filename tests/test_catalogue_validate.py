@@ -2,6 +2,7 @@
 
 import csv
 import datetime
+import io
 import shutil
 import unicodedata
 from pathlib import Path
@@ -400,3 +401,35 @@ def test_every_row_names_a_known_agency():
     departments = load_vocabularies().departments
     for project in real_projects():
         assert project.contact_agency in departments, project.id
+
+
+NUMBER_COLUMNS = ("lat", "lon", "area_ha", "investment_vnd_bn")
+
+
+def test_a_vietnamese_excel_csv_gives_the_same_projects_as_its_comma_copy(data_dir):
+    """The same rows saved by English Excel (",", decimal points) and Vietnamese Excel (";", decimal
+    commas, BOM, CRLF): the semicolon dialect reads 348,117 as 348.117, never as 348117."""
+    rows = list(csv.DictReader((HEADER + "\n" + GOOD.format(id="a-1") + "\n" + GOOD.format(id="a-2") + "\n")
+                               .splitlines(keepends=True)))
+    # "348.117" is refused in a comma file (it may mean 348117): English Excel users write 348.1170
+    rows[1].update(area_ha="348.1170", investment_vnd_bn="1200.5", lat="19.2612", lon="105.6904")
+
+    def saved(delimiter: str, decimal: str) -> bytes:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=HEADER.split(","), delimiter=delimiter, lineterminator="\r\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({key: value.replace(".", decimal).replace(",1170", ",117") if key in NUMBER_COLUMNS
+                             else value for key, value in row.items()})
+        return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+    path = data_dir / "projects" / "dept-a.csv"
+    path.write_bytes(saved(",", "."))
+    english = load_catalogue(data_dir, root=data_dir.parent, today=TODAY)
+    vietnamese_bytes = saved(";", ",")
+    assert b"348,117;1200,5" in vietnamese_bytes and b'"M\xc3\xb4 t\xe1\xba\xa3, c\xc3\xb3' in vietnamese_bytes
+    path.write_bytes(vietnamese_bytes)
+    vietnamese = load_catalogue(data_dir, root=data_dir.parent, today=TODAY)
+    assert english.problems == vietnamese.problems == []
+    assert vietnamese.projects == english.projects
+    assert (vietnamese.projects[1].area_ha, vietnamese.projects[1].investment_vnd_bn) == (348.117, 1200.5)
