@@ -102,7 +102,8 @@ def _cross_references(name: str, data, source: safe_yaml.YamlFile) -> list[Probl
                                         "one of " + ", ".join(COLUMN_TYPES), shown(column["type"])))
             length = len(input_message(column["help"]))
             if length > INPUT_MESSAGE_LIMIT:
-                problems.append(Problem(source.path, source.line(("columns", key, "help")), f"{key}.help",
+                longest = max(column["help"], key=lambda locale: len(column["help"][locale]))
+                problems.append(Problem(source.path, source.line(("columns", key, "help", longest)), f"{key}.help",
                                         f"at most {INPUT_MESSAGE_LIMIT} characters in all (Excel's limit)",
                                         f"{length} characters"))
     if name == "places.yml":
