@@ -70,6 +70,8 @@ EXPECTED_LISTS = {"sector": list(VOCABULARIES.sectors), "status": list(VOCABULAR
 def test_the_lists_sheet_is_hidden_protected_and_holds_exactly_the_vocabularies(workbook):
     lists = workbook[LISTS_SHEET]
     assert lists.sheet_state == "hidden" and lists.protection.sheet
+    assert workbook.security.lockStructure, "the clerk cannot unhide, add or delete sheets"
+    assert workbook.sheetnames == [template_files.DATA_SHEET, LISTS_SHEET]
     columns = {column[0].value: [cell.value for cell in column[1:] if cell.value is not None]
                for column in lists.iter_cols()}
     vocabularies = yaml.safe_load((ROOT / "data" / "vocabularies.yml").read_text("utf-8"))

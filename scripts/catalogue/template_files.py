@@ -145,6 +145,7 @@ def xlsx_bytes(vocabularies: Vocabularies, localities: tuple[str, ...] = ()) -> 
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.workbook.protection import WorkbookProtection
 
     workbook = Workbook()
     sheet = workbook.active
@@ -170,6 +171,7 @@ def xlsx_bytes(vocabularies: Vocabularies, localities: tuple[str, ...] = ()) -> 
         cell.fill = PatternFill("solid", fgColor="FFF2CC")
     sheet["A2"].comment = Comment(_in_languages(EXAMPLE_NOTE), "Nghệ An Investment Portal", width=320, height=160)
     sheet.freeze_panes = "A2"
+    workbook.security = WorkbookProtection(lockStructure=True)  # no sheet unhidden, added or removed by mistake
     workbook.properties.creator = "Nghệ An Investment Portal"
     # A fixed timestamp keeps the file identical from one build to the next.
     workbook.properties.created = workbook.properties.modified = datetime.datetime(2026, 1, 1)
