@@ -1,6 +1,6 @@
 """Build the whole trilingual site into site/, keeping the last good site/ if anything fails.
 
-Usage: python -m scripts.build_site [--site-dir DIR]   (./scripts/build runs this)
+Usage: python -m scripts.build_site [--site-dir DIR] [--lang en]   (./scripts/build runs this)
 
 MkDocs builds into a fresh folder next to the target; only a successful build replaces the target.
 """
@@ -19,7 +19,7 @@ from scripts import front_matter, site_files
 from scripts.kiosk import build_kiosk
 from scripts.parallel_build import build_parallel
 from scripts.search_index import write_language_indexes
-from scripts.catalogue.problems import report
+from scripts.catalogue.problems import message_locales, report
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.content.news import load_posts
@@ -112,10 +112,12 @@ def run_parallel(staging: Path, config_file: Path, site_url: str | None) -> int:
     return 0
 
 
-def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None = None, parallel: bool = False) -> int:
+def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None = None, parallel: bool = False,
+          lang: str | None = None) -> int:
     """Build into `site_dir`; `site_url` overrides mkdocs.yml's (the address the site is served from).
 
-    `parallel` builds the languages in parallel processes (scripts/parallel_build.py)."""
+    `parallel` builds the languages in parallel processes (scripts/parallel_build.py); `lang` is the
+    language of the data problems reported (default: the site's default language)."""
     started = time.perf_counter()
     docs = config_file.parent / "docs"
     problems = (check_sources(config_file) + front_matter.check_docs(docs, config_file.parent)
@@ -126,7 +128,7 @@ def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None =
         locale = languages(config_file)[0].locale
         problems = catalogue.problems + load_posts(docs / "news" / "posts", locale, tags, config_file.parent)[1]
     if problems:
-        print(report(problems), file=sys.stderr)
+        print(report(problems, lang), file=sys.stderr)
         return 1
     others = [lang.locale for lang in languages() if not lang.default]
     for warning in check_docs(docs, others) + check_data(config_file.parent / "data", root=config_file.parent):
@@ -157,8 +159,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="build the languages in parallel processes (same output, see scripts/parallel_build.py)")
     parser.add_argument("--kiosk", action="store_true",
                         help="also write the offline kiosk folder dist/kiosk/ and dist/nghean-kiosk.zip")
+    parser.add_argument("--lang", choices=message_locales(), default=message_locales()[0],
+                        help="language of the data problems reported (default: %(default)s)")
     args = parser.parse_args(argv)
-    code = build(args.site_dir.resolve(), site_url=args.site_url, parallel=args.parallel)
+    code = build(args.site_dir.resolve(), site_url=args.site_url, parallel=args.parallel, lang=args.lang)
     if code == 0 and args.kiosk:
         archive = build_kiosk(args.site_dir.resolve(), ROOT / "dist")
         print(f"Kiosk: open {ROOT / 'dist' / 'kiosk' / 'index.html'} (zip: {archive})")

@@ -12,6 +12,7 @@ from pathlib import Path
 from scripts import safe_yaml
 from scripts.catalogue.geo import load_outline
 from scripts.catalogue.problems import Problem, shown
+from scripts.catalogue.template_files import INPUT_MESSAGE_LIMIT, input_message
 from scripts.catalogue.validate import COLUMN_TYPES
 from scripts.languages import MKDOCS_YML, load_mkdocs_config, locales
 from scripts.maps.places import KINDS as PLACE_KINDS
@@ -62,7 +63,8 @@ def schemas(langs: list[str]) -> dict[str, Record]:
             contact=may("slug"), website=may("url"), address=may("text_or_languages"), phone=may("phone"), email=may("email"),
             source=may("url"), **in_languages(langs, "text"))),
         "project-template.yml": record(columns=need(map_of(record(
-            required=need("boolean"), type=need("column_name"), **in_languages(langs, "text")), keys="column_name"))),
+            required=need("boolean"), type=need("column_name"), help=need(record(**in_languages(langs, "text"))),
+            **in_languages(langs, "text")), keys="column_name"))),
         "vocabularies.yml": record(
             sectors=need(map_of(record(colour=need("colour"), **in_languages(langs, "text")))),
             statuses=need(map_of(record(colour=may("colour"), **in_languages(langs, "text")))),
@@ -98,6 +100,12 @@ def _cross_references(name: str, data, source: safe_yaml.YamlFile) -> list[Probl
             if column["type"] not in COLUMN_TYPES:
                 problems.append(Problem(source.path, source.line(("columns", key, "type")), f"{key}.type",
                                         "one of " + ", ".join(COLUMN_TYPES), shown(column["type"])))
+            length = len(input_message(column["help"]))
+            if length > INPUT_MESSAGE_LIMIT:
+                longest = max(column["help"], key=lambda locale: len(column["help"][locale]))
+                problems.append(Problem(source.path, source.line(("columns", key, "help", longest)), f"{key}.help",
+                                        f"at most {INPUT_MESSAGE_LIMIT} characters in all (Excel's limit)",
+                                        f"{length} characters"))
     if name == "places.yml":
         for index, place in enumerate(data["places"]):
             for field, allowed in (("layer", list(data["layers"])), ("kind", list(PLACE_KINDS))):

@@ -8,6 +8,7 @@ from pathlib import Path
 from scripts import languages
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
+from scripts.catalogue.problems import Message, Problem, message_gettext
 from tests.conftest import copy_project
 
 
@@ -56,7 +57,7 @@ def test_bad_spreadsheet_fails_with_plain_messages_and_keeps_the_site(tmp_path: 
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("last good site", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "scripts.build_site", "--site-dir", str(site)],
+    result = subprocess.run([sys.executable, "-m", "scripts.build_site", "--site-dir", str(site), "--lang", "en"],
                             cwd=project, capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
@@ -79,4 +80,9 @@ def test_mkdocs_itself_refuses_bad_data_without_a_traceback(tmp_path: Path):
                             cwd=project, capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "public-sources.csv:2: status: expected one of calling, preparing, licensed, got 'licenced'" in result.stderr
+    # in Vietnamese, the build's default language for messages, as the catalog translates the English one
+    english = Problem("data/projects/public-sources.csv", 2, "status",
+                      Message("one of {choices}").format(choices="calling, preparing, licensed"), "'licenced'",
+                      Message("did you mean '{match}'?").format(match="licensed"))
+    vietnamese = english.text(message_gettext("vi")[0])
+    assert vietnamese != str(english) and vietnamese in result.stderr

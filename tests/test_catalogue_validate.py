@@ -2,7 +2,9 @@
 
 import csv
 import datetime
+import io
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -113,16 +115,53 @@ def test_unknown_department_file_name(data_dir):
                               " data/departments.yml, got 'dept-c' (did you mean 'dept-")
 
 
-def test_encodings_bom_crlf_and_a_clear_message_for_others(data_dir):
+def test_encodings_bom_crlf_and_a_clear_message_for_utf16(data_dir):
     path = write(data_dir, "dept-a.csv", GOOD.format(id="a-1"), newline="\r\n")
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert messages(data_dir) == []
-    windows_1258 = (HEADER + "\n" + GOOD.format(id="b-1")).encode("utf-8").replace("Dự án".encode(), b"D\xfd\xf2 \xe1n")
-    (data_dir / "projects" / "dept-b.csv").write_bytes(windows_1258)  # "Dự án" as Excel saves it in CP1258
+    write(data_dir, "dept-b.csv", GOOD.format(id="b-1"), encoding="utf-16")
     assert messages(data_dir) == [
-        "data/projects/dept-b.csv:2: file: expected UTF-8 text, got bytes in another encoding (e.g. Windows-1258)"
+        "data/projects/dept-b.csv:1: file: expected UTF-8 text, got bytes in UTF-16"
         " (in Excel use File → Save As → 'CSV UTF-8 (Comma delimited) (*.csv)')"
     ]
+
+
+def as_windows_1258(text: str) -> bytes:
+    """Text as Excel's "CSV (Comma delimited)" saves it on a Vietnamese Windows: letters the code page
+    lacks are written as a base letter and a combining tone mark."""
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:  # e.g. ặ: ă (one letter in the code page) and a combining dot below
+            base, *marks = unicodedata.normalize("NFD", char)
+            kept = next((m for m in marks if len(unicodedata.normalize("NFC", base + m)) == 1
+                         and unicodedata.normalize("NFC", base + m) in "ăâêôơưĂÂÊÔƠƯ"), "")
+            rest = list(marks)
+            if kept:
+                rest.remove(kept)
+            out += (unicodedata.normalize("NFC", base + kept) + "".join(rest)).encode("cp1258")
+    return out
+
+
+def test_a_windows_1258_csv_is_read_like_its_utf8_copy(data_dir):
+    text = "\n".join([HEADER, GOOD.format(id="b-1").replace("Dự án", "Dự án Nghĩa Đàn – Cửa Lò ở"), ""])
+    (data_dir / "projects" / "dept-b.csv").write_bytes(as_windows_1258(text))
+    assert b"\xd0" in as_windows_1258(text) and b"\xf2" in as_windows_1258(text)  # Đ and a combining dot below
+    read = load_catalogue(data_dir, root=data_dir.parent, today=TODAY)
+    (data_dir / "projects" / "dept-b.csv").write_text(text, encoding="utf-8")
+    utf8 = load_catalogue(data_dir, root=data_dir.parent, today=TODAY)
+    assert read.problems == utf8.problems == []
+    assert read.projects == utf8.projects
+    assert read.projects[0].names["vi"] == "Dự án Nghĩa Đàn – Cửa Lò ở b-1"
+
+
+def test_lao_lost_in_a_legacy_code_page_is_reported(data_dir):
+    row = GOOD.format(id="b-1").replace(",Project b-1,,", ",Project b-1,???? ??,")  # Excel's "?" for Lao letters
+    (data_dir / "projects" / "dept-b.csv").write_bytes(as_windows_1258("\n".join([HEADER, row])))
+    assert messages(data_dir) == [
+        "data/projects/dept-b.csv:2: name_lo: expected letters (this file was saved as cp1258, which has no Lao"
+        " letters), got '???? ??' (in Excel use File → Save As → 'CSV UTF-8 (Comma delimited) (*.csv)')"]
 
 
 def test_vietnamese_excel_semicolons_and_decimal_commas(data_dir):
@@ -362,3 +401,35 @@ def test_every_row_names_a_known_agency():
     departments = load_vocabularies().departments
     for project in real_projects():
         assert project.contact_agency in departments, project.id
+
+
+NUMBER_COLUMNS = ("lat", "lon", "area_ha", "investment_vnd_bn")
+
+
+def test_a_vietnamese_excel_csv_gives_the_same_projects_as_its_comma_copy(data_dir):
+    """The same rows saved by English Excel (",", decimal points) and Vietnamese Excel (";", decimal
+    commas, BOM, CRLF): the semicolon dialect reads 348,117 as 348.117, never as 348117."""
+    rows = list(csv.DictReader((HEADER + "\n" + GOOD.format(id="a-1") + "\n" + GOOD.format(id="a-2") + "\n")
+                               .splitlines(keepends=True)))
+    # "348.117" is refused in a comma file (it may mean 348117): English Excel users write 348.1170
+    rows[1].update(area_ha="348.1170", investment_vnd_bn="1200.5", lat="19.2612", lon="105.6904")
+
+    def saved(delimiter: str, decimal: str) -> bytes:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=HEADER.split(","), delimiter=delimiter, lineterminator="\r\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({key: value.replace(".", decimal).replace(",1170", ",117") if key in NUMBER_COLUMNS
+                             else value for key, value in row.items()})
+        return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+    path = data_dir / "projects" / "dept-a.csv"
+    path.write_bytes(saved(",", "."))
+    english = load_catalogue(data_dir, root=data_dir.parent, today=TODAY)
+    vietnamese_bytes = saved(";", ",")
+    assert b"348,117;1200,5" in vietnamese_bytes and b'"M\xc3\xb4 t\xe1\xba\xa3, c\xc3\xb3' in vietnamese_bytes
+    path.write_bytes(vietnamese_bytes)
+    vietnamese = load_catalogue(data_dir, root=data_dir.parent, today=TODAY)
+    assert english.problems == vietnamese.problems == []
+    assert vietnamese.projects == english.projects
+    assert (vietnamese.projects[1].area_ha, vietnamese.projects[1].investment_vnd_bn) == (348.117, 1200.5)

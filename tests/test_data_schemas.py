@@ -71,6 +71,8 @@ CORPUS = [
     ("data/vocabularies.yml", r"^    colour: .*$", "    colour: \"#1f5f8b;background:url(//evil.example/x)\"", "sectors.manufacturing.colour",
      "a colour written"),
     ("data/project-template.yml", r"^    type: identifier$", "    type: identifer", "id.type", "one of identifier"),
+    ("data/project-template.yml", r"^      lo: \"ລະຫັດ: .*$", "      lo: \"" + "ລະຫັດ " * 30 + "\"", "id.help",
+     "at most 255 characters in all (Excel's limit), got 309 characters"),
     ("mkdocs.yml", r"^    vnd_per_usd: .*$", "    vnd_per_usd: \"24.406\"", "extra.exchange_rate.vnd_per_usd",
      "a number"),
     ("mkdocs.yml", r"^    vnd_per_usd: .*$", "    vnd_per_usd: 24.406", "extra.exchange_rate.vnd_per_usd",

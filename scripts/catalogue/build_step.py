@@ -27,6 +27,7 @@ from scripts.catalogue.vocabularies import load_vocabularies
 from scripts import social_cards
 from scripts.languages import ROOT, languages, locales, site_names
 from scripts.catalogue.generate import write_if_changed
+from scripts.catalogue.template_files import known_localities
 from scripts.content.generate import Content, generate_content, load_content, write_editors_page
 from scripts.embeds import generate_embeds
 from scripts.printing.generate import generate_print
@@ -101,7 +102,8 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> Prep
                           exchange_rate(extra), site_url, datetime.date.today(),
                           int(extra.get("catalogue_stale_after_days", 365)), load_reviewed_rows(data_dir))
     landmarks = tuple((p.lat, p.lon, p.text["en"]["name"]) for p in places.places if p.kind in GATEWAY_KINDS)
-    generate(catalogue.projects, languages(), context, docs_dir, landmarks)
+    generate(catalogue.projects, languages(), context, docs_dir, landmarks,
+             known_localities(catalogue.projects, parks.parks))
     generate_maps(catalogue.projects, places, languages(), context, docs_dir)
     generate_parks(parks, languages(), outline, docs_dir)
     generate_print(catalogue.projects, parks, languages(), context, docs_dir)

@@ -54,8 +54,10 @@ def write_files(files: dict[Path, str | bytes], candidates=()) -> list[Path]:
 
 
 def generate(projects: list[Project], languages: list[Language], context: PageContext, docs_dir: Path,
-             landmarks: tuple[tuple[float, float, str], ...] = ()) -> list[Path]:
-    """Write every generated file; return those that changed. Stale project and catalogue pages are removed."""
+             landmarks: tuple[tuple[float, float, str], ...] = (), localities: tuple[str, ...] = ()) -> list[Path]:
+    """Write every generated file; return those that changed. Stale project and catalogue pages are removed.
+
+    `localities` are the communes and wards the template's locality drop-down offers."""
     locales = [language.locale for language in languages]
     files: dict[Path, str | bytes] = {}
     for project in projects:
@@ -73,7 +75,7 @@ def generate(projects: list[Project], languages: list[Language], context: PageCo
     files[docs_dir / OPEN_DATA / "datapackage.json"] = opendata.to_datapackage(
         projects, locales, "Nghệ An investment catalogue", context.site_url)
     files[docs_dir / OPEN_DATA / "projects-template.csv"] = template_files.empty_csv(vocabularies)
-    files[docs_dir / OPEN_DATA / "projects-template.xlsx"] = template_files.xlsx_bytes(vocabularies)
+    files[docs_dir / OPEN_DATA / "projects-template.xlsx"] = template_files.xlsx_bytes(vocabularies, localities)
     files[docs_dir / ASSETS / "province.svg"] = outline_svg(context.outline, landmarks=landmarks)
     files.update(paging.pager_pages(len(projects), languages, docs_dir))
     for locale in locales:

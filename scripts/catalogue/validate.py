@@ -15,7 +15,7 @@ from pathlib import Path
 from scripts.catalogue import fields
 from scripts.catalogue.geo import Outline, load_outline
 from scripts.catalogue.model import Project
-from scripts.catalogue.problems import Problem, shown
+from scripts.catalogue.problems import Problem, _, shown
 from scripts.catalogue.tables import Table, read_table
 from scripts.catalogue.vocabularies import Vocabularies, load_vocabularies
 from scripts.folding import fold_marks
@@ -23,6 +23,7 @@ from scripts.languages import ROOT, languages
 
 PUBLIC = "public"  # the only value that publishes a row; there is no default
 HIDDEN = ("internal", "draft")
+EXAMPLE_ID = "vi-du-xoa-dong-nay"  # "example, delete this row": the template's example row, never read
 
 
 @dataclass
@@ -48,7 +49,7 @@ def load_catalogue(data_dir: Path = ROOT / "data", root: Path = ROOT, today: dat
         department = path.stem
         if department not in vocabularies.departments:
             catalogue.problems.append(Problem(
-                shown_path, 1, "file name", "the key of a department listed in data/departments.yml",
+                shown_path, 1, _("file name"), _("the key of a department listed in data/departments.yml"),
                 shown(department), fields.closest(department, list(vocabularies.departments))))
         if not table.header:
             continue
@@ -57,8 +58,9 @@ def load_catalogue(data_dir: Path = ROOT / "data", root: Path = ROOT, today: dat
         for project in projects:
             if project.id in first_use:
                 line = int(project.origin.rsplit(":", 1)[1])
-                catalogue.problems.append(Problem(shown_path, line, "id", "an id used only once in all files",
-                                                  shown(project.id), f"already used at {first_use[project.id]}"))
+                catalogue.problems.append(Problem(shown_path, line, "id", _("an id used only once in all files"),
+                                                  shown(project.id),
+                                                  _("already used at {place}").format(place=first_use[project.id])))
             else:
                 first_use[project.id] = project.origin
                 catalogue.projects.append(project)
@@ -80,19 +82,20 @@ def _header_problems(table: Table, vocabularies: Vocabularies) -> list[Problem]:
     suggested = set()
     for name in table.header:
         if name in seen and name:
-            problems.append(Problem(table.path, table.header_line, name, "each column name once", "it twice"))
+            problems.append(Problem(table.path, table.header_line, name, _("each column name once"), _("it twice")))
         seen.add(name)
         if name and name not in names and not name.lower().startswith(NOTES_PREFIX):
             match = _resembled_column(name, names)
             suggested.add(match)
-            hint = f"did you mean '{match}'?" if match else (
-                f"a department's own notes go in a column whose name starts with '{NOTES_PREFIX}'")
-            problems.append(Problem(table.path, table.header_line, name, "a column name of the template",
-                                    "an unknown column", hint))
+            hint = _("did you mean '{match}'?").format(match=match) if match else (
+                _("a department's own notes go in a column whose name starts with '{prefix}'").format(prefix=NOTES_PREFIX))
+            problems.append(Problem(table.path, table.header_line, name, _("a column name of the template"),
+                                    _("an unknown column"), hint))
     for column in vocabularies.columns:
         if column.required and column.name not in table.header and column.name not in suggested:
             problems.append(Problem(table.path, table.header_line, column.name,
-                                    f"a column named '{column.name}' in the first row", "no such column"))
+                                    _("a column named '{name}' in the first row").format(name=column.name),
+                                    _("no such column")))
     return problems
 
 
@@ -127,9 +130,9 @@ def _checker(column_type: str, vocabularies: Vocabularies, decimal: str, today):
 def _position_problem(table: Table, line: int, lat: float, lon: float, outline: Outline) -> Problem | None:
     if outline.contains(lon, lat):
         return None
-    expected = (f"a point inside Nghệ An (latitude {outline.south:.2f}–{outline.north:.2f}, "
-                f"longitude {outline.west:.2f}–{outline.east:.2f})")
-    hint = "latitude and longitude look swapped" if outline.contains(lat, lon) else "outside the province"
+    expected = _("a point inside Nghệ An (latitude {south}–{north}, longitude {west}–{east})").format(
+        south=f"{outline.south:.2f}", north=f"{outline.north:.2f}", west=f"{outline.west:.2f}", east=f"{outline.east:.2f}")
+    hint = _("latitude and longitude look swapped") if outline.contains(lat, lon) else _("outside the province")
     return Problem(table.path, line, "lat, lon", expected, f"{lat:g}, {lon:g}", hint)
 
 
@@ -140,7 +143,11 @@ def validate_table(table: Table, vocabularies: Vocabularies, outline: Outline, d
         return [], problems
     present = [column for column in vocabularies.columns if column.name in table.header]
     projects = []
-    for line, cells in table.rows:
+    rows = [(line, cells) for line, cells in table.rows if cells.get("id") != EXAMPLE_ID]
+    if table.rows and not rows:
+        problems.append(Problem(table.path, table.rows[0][0], "id", _("a project row besides the template's example row"),
+                                shown(EXAMPLE_ID), _("replace the example row with the department's projects")))
+    for line, cells in rows:
         values, row_problems = {}, []
         swapped = _swapped_position(table, line, cells, outline)
         row_problems += [swapped] if swapped else []
@@ -150,8 +157,8 @@ def validate_table(table: Table, vocabularies: Vocabularies, outline: Outline, d
             text = cells.get(column.name, "")
             if text == "":
                 if column.required:
-                    row_problems.append(Problem(table.path, line, column.name, "a value (this column is required)",
-                                                "an empty cell"))
+                    row_problems.append(Problem(table.path, line, column.name, _("a value (this column is required)"),
+                                                _("an empty cell")))
                 continue
             try:
                 values[column.name] = _checker(column.type, vocabularies, table.decimal, today)(text)
@@ -175,8 +182,8 @@ def _swapped_position(table: Table, line: int, cells: dict, outline: Outline) ->
         return None
     if outline.contains(lon, lat) or not outline.contains(lat, lon):
         return None
-    return Problem(table.path, line, "lat, lon", "a point inside Nghệ An (latitude about 18.5–20.0, "
-                   "longitude about 103.9–105.8)", f"{lat:g}, {lon:g}", "latitude and longitude look swapped")
+    return Problem(table.path, line, "lat, lon", _("a point inside Nghệ An (latitude about 18.5–20.0, "
+                   "longitude about 103.9–105.8)"), f"{lat:g}, {lon:g}", _("latitude and longitude look swapped"))
 
 
 def problems_in_header(problems: list[Problem], table: Table) -> bool:

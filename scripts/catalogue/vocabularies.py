@@ -22,6 +22,7 @@ class Column:
     required: bool
     type: str
     description: dict[str, str]  # locale → text
+    help: dict[str, str]  # locale → the short input message of the Excel template
 
 
 CONTACT_FIELDS = ("website", "address", "phone", "email", "source")
@@ -149,7 +150,8 @@ def load_vocabularies(data_dir: Path = DATA_DIR) -> Vocabularies:
     vocabularies = _read_yaml(data_dir / "vocabularies.yml")
     columns = tuple(
         Column(name, bool(spec["required"]), spec["type"],
-               {key: value for key, value in spec.items() if key not in ("required", "type")})
+               {key: value for key, value in spec.items() if key not in ("required", "type", "help")},
+               dict(spec.get("help") or {}))
         for name, spec in template["columns"].items()
     )
     agencies, problems = load_agencies(data_dir / "departments.yml")
