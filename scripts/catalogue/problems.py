@@ -30,5 +30,5 @@ def shown(value: str, limit: int = 60) -> str:
 def report(problems: list[Problem]) -> str:
     lines = [str(problem) for problem in sorted(problems)]
     noun = "problem" if len(problems) == 1 else "problems"
-    lines.append(f"{len(problems)} {noun} found; nothing was built and the last good site was kept.")
+    lines.append(f"{len(problems)} {noun} found; nothing was built.")
     return "\n".join(lines)
