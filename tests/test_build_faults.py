@@ -332,3 +332,15 @@ def test_a_catalogue_above_the_limit_stops_the_build_at_once_naming_the_limit(tm
     error = capsys.readouterr().err
     assert f"rows: expected at most {count - 1:,} projects" in error and f"got {count:,}" in error
     assert "There is no complete site" in error and not (tmp_path / "site").exists()
+
+
+def test_the_check_names_each_missing_or_empty_linked_file_and_home_page(tmp_path: Path):
+    site = fake_site(tmp_path / "site", "whole")
+    assert site_check.missing_files(site, languages(), URL) == []
+    first, second = languages()[0], languages()[1]
+    (site / first.prefix / "print" / f"{first.locale}.pdf").write_bytes(b"")
+    (site / second.prefix / "index.html").unlink()
+    (site / "card.html").write_text(f'<meta content="{URL}assets/cards/gone.png"><img src="https://elsewhere.example/x.png">')
+    assert sorted(site_check.missing_files(site, languages(), URL)) == sorted([
+        f"{second.prefix}index.html", f"{first.prefix}index.html: print/{first.locale}.pdf",
+        f"card.html: {URL}assets/cards/gone.png"])
