@@ -22,6 +22,7 @@ from pathlib import Path
 
 from scripts import search_entries, templates_cache
 from scripts.build_site import count_pages
+from scripts.site_releases import releases_folder
 
 # .cache/ entries that spare work the stock build also does; emptied for the 'from scratch' state
 MKDOCS_WORK_CACHES = (search_entries.CACHE.name, templates_cache.CACHE.name)
@@ -50,7 +51,8 @@ def median_run(runs: list[dict]) -> dict:
 
 def empty_build_state(project: Path, site: Path) -> None:
     """Remove the output and the caches of MkDocs' own work (the 'from scratch' state)."""
-    shutil.rmtree(site, ignore_errors=True)
+    site.unlink() if site.is_symlink() else shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(releases_folder(site), ignore_errors=True)
     for name in MKDOCS_WORK_CACHES:
         shutil.rmtree(project / ".cache" / name, ignore_errors=True)
 

@@ -1,8 +1,10 @@
 """Build the whole trilingual site into site/, keeping the last good site/ if anything fails.
 
-Usage: python -m scripts.build_site [--site-dir DIR] [--lang en]   (./scripts/build runs this)
+Usage: python -m scripts.build_site [--site-dir DIR] [--lang en] [--no-wait]   (./scripts/build runs this)
 
-MkDocs builds into a fresh folder next to the target; only a successful build replaces the target.
+One build at a time per project (scripts/build_lock.py). MkDocs builds into a new release folder
+beside the target; only a successful build whose output is whole (scripts/site_check.py) becomes
+the site, switched in one rename (scripts/site_releases.py).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from scripts import front_matter, site_files
+from scripts import build_lock, front_matter, site_check, site_files, site_releases
 from scripts.kiosk import build_kiosk
 from scripts.parallel_build import build_parallel
 from scripts.search_index import write_language_indexes
@@ -52,14 +54,17 @@ def _is_page(name: str) -> bool:
     return name.endswith(".html") and name != "404.html"
 
 
-def run_mkdocs(output_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None = None) -> int:
-    """Run `mkdocs build` (strict, from mkdocs.yml); show its warnings and errors, not its INFO lines."""
+def run_mkdocs(output_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None = None,
+               pass_fds: tuple[int, ...] = ()) -> int:
+    """Run `mkdocs build` (strict, from mkdocs.yml); show its warnings and errors, not its INFO lines.
+    `pass_fds` stay open in MkDocs' process (the build lock, held as long as it runs)."""
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file),
                "--site-dir", str(output_dir)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
-    result = subprocess.run(command, cwd=config_file.parent, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=config_file.parent, env=env, capture_output=True, text=True,
+                            pass_fds=pass_fds)
     showing = True
     for line in (result.stdout + result.stderr).splitlines():
         if not line.startswith(" "):  # indented lines continue the message above them
@@ -67,16 +72,6 @@ def run_mkdocs(output_dir: Path, config_file: Path = MKDOCS_YML, site_url: str |
         if showing and line.strip():
             print(line, file=sys.stderr)
     return result.returncode
-
-
-def replace_directory(new: Path, target: Path) -> None:
-    """Put `new` in place of `target` with two renames, so target is never half-written."""
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def prepare_once(config_file: Path, site_url: str | None) -> Path:
@@ -108,17 +103,16 @@ def run_parallel(staging: Path, config_file: Path, site_url: str | None) -> int:
         print(failed[-4000:], file=sys.stderr)
         return 1
     write_language_indexes(staging, languages(config_file))
-    site_files.publish(site_files.folder(docs_dir), staging)
+    try:
+        site_files.publish(site_files.folder(docs_dir), staging)
+    except site_files.DamagedSiteFiles as damaged:
+        print(damaged, file=sys.stderr)
+        return 1
     return 0
 
 
-def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None = None, parallel: bool = False,
-          lang: str | None = None) -> int:
-    """Build into `site_dir`; `site_url` overrides mkdocs.yml's (the address the site is served from).
-
-    `parallel` builds the languages in parallel processes (scripts/parallel_build.py); `lang` is the
-    language of the data problems reported (default: the site's default language)."""
-    started = time.perf_counter()
+def source_problems(config_file: Path) -> list:
+    """Every problem of the sources (data, page headers, refused files), checked before building."""
     docs = config_file.parent / "docs"
     problems = (check_sources(config_file) + front_matter.check_docs(docs, config_file.parent)
                 + refused_files(docs, config_file.parent))
@@ -127,23 +121,49 @@ def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None =
         tags = load_vocabularies(config_file.parent / "data").news_tags
         locale = languages(config_file)[0].locale
         problems = catalogue.problems + load_posts(docs / "news" / "posts", locale, tags, config_file.parent)[1]
+    return problems
+
+
+def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None = None, parallel: bool = False,
+          lang: str | None = None, wait: bool = True) -> int:
+    """Build into `site_dir`; `site_url` overrides mkdocs.yml's (the address the site is served from).
+
+    `parallel` builds the languages in parallel processes (scripts/parallel_build.py); `lang` is the
+    language of the data problems reported (default: the site's default language); `wait` False
+    stops at once when another build of the project is running."""
+    try:
+        with build_lock.one_build(config_file.parent, wait) as lock:
+            return _build(site_dir, config_file, site_url, parallel, lock, lang)
+    except build_lock.BuildBusy as busy:
+        print(busy, file=sys.stderr)
+        return 1
+
+
+def _build(site_dir: Path, config_file: Path, site_url: str | None, parallel: bool, lock: int,
+           lang: str | None) -> int:
+    started = time.perf_counter()
+    problems = source_problems(config_file)
     if problems:
         print(report(problems, lang), file=sys.stderr)
-        return 1
-    others = [lang.locale for lang in languages() if not lang.default]
+        return _failed(site_dir, config_file, site_url, "")
+    others = [language.locale for language in languages() if not language.default]
+    docs = config_file.parent / "docs"
     for warning in check_docs(docs, others) + check_data(config_file.parent / "data", root=config_file.parent):
         print(f"warning: {warning}", file=sys.stderr)
-    staging = site_dir.with_name(site_dir.name + ".new")
-    shutil.rmtree(staging, ignore_errors=True)
-    code = run_parallel(staging, config_file, site_url) if parallel else run_mkdocs(staging, config_file, site_url)
+    staging = site_releases.new_staging(site_dir)
+    code = (run_parallel(staging, config_file, site_url) if parallel
+            else run_mkdocs(staging, config_file, site_url, pass_fds=(lock,)))
     if code != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        kept = f"The previous site in {site_dir} was kept unchanged." if site_dir.exists() else ""
-        print(f"Build failed: see the messages above. {kept}".strip(), file=sys.stderr)
-        return 1
+        return _failed(site_dir, config_file, site_url, "see the messages above", staging)
     write_language_sitemaps(staging)
     write_robots(staging)
-    replace_directory(staging, site_dir)
+    missing = site_check.missing_files(staging, languages(config_file), _address(config_file, site_url))
+    if missing:
+        print("\n".join(f"{staging.name}/{item}: expected a file, got none (or an empty one)"
+                        for item in missing[:20]), file=sys.stderr)
+        return _failed(site_dir, config_file, site_url, f"{len(missing)} files missing from the new site", staging)
+    for left in site_releases.prune(site_dir, site_releases.switch(site_dir, staging)):
+        print(f"warning: {left}: an old release that could not be deleted; the next build tries again", file=sys.stderr)
     elapsed = time.perf_counter() - started
     counts = ", ".join(f"{locale} {count}" for locale, count in count_pages(site_dir).items())
     print(f"Built {site_dir} in {elapsed:.1f} s. Pages per language: {counts}.")
@@ -151,20 +171,43 @@ def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None =
     return 0
 
 
+def _address(config_file: Path, site_url: str | None) -> str:
+    return site_url or os.environ.get("SITE_URL") or load_mkdocs_config(config_file)["site_url"]
+
+
+def _failed(site_dir: Path, config_file: Path, site_url: str | None, why: str, staging: Path | None = None) -> int:
+    """Say the build failed, and whether a whole site is still served (only then that it was kept)."""
+    if staging is not None:
+        shutil.rmtree(staging, ignore_errors=True)
+    served = site_releases.served(site_dir)
+    whole = served is not None and not site_check.missing_files(served, languages(config_file),
+                                                                 _address(config_file, site_url))
+    kept = (f"The last good site in {site_dir} was kept unchanged." if whole
+            else f"There is no complete site in {site_dir}: a build must succeed first.")
+    print(" ".join(part for part in (f"Build failed{': ' + why if why else ''}.", kept) if part), file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the trilingual site.")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="output folder (default: site/)")
+    parser.add_argument("--config-file", type=Path, default=MKDOCS_YML,
+                        help="the project's mkdocs.yml (default: this checkout's)")
     parser.add_argument("--site-url", help="address the site will be served from (default: SITE_URL or mkdocs.yml)")
     parser.add_argument("--parallel", action="store_true",
                         help="build the languages in parallel processes (same output, see scripts/parallel_build.py)")
+    parser.add_argument("--no-wait", action="store_true",
+                        help="stop at once when another build of this project is running (default: wait for it)")
     parser.add_argument("--kiosk", action="store_true",
                         help="also write the offline kiosk folder dist/kiosk/ and dist/nghean-kiosk.zip")
     parser.add_argument("--lang", choices=message_locales(), default=message_locales()[0],
                         help="language of the data problems reported (default: %(default)s)")
     args = parser.parse_args(argv)
-    code = build(args.site_dir.resolve(), site_url=args.site_url, parallel=args.parallel, lang=args.lang)
+    site_dir = args.site_dir.absolute().parent.resolve() / args.site_dir.name  # not the release it links to
+    code = build(site_dir, args.config_file.resolve(), site_url=args.site_url, parallel=args.parallel, lang=args.lang,
+                 wait=not args.no_wait)
     if code == 0 and args.kiosk:
-        archive = build_kiosk(args.site_dir.resolve(), ROOT / "dist")
+        archive = build_kiosk(site_dir, ROOT / "dist")
         print(f"Kiosk: open {ROOT / 'dist' / 'kiosk' / 'index.html'} (zip: {archive})")
     return code
 

@@ -1,13 +1,15 @@
 """Photos dropped into docs/: responsive WebP variants plus a fallback, EXIF (and GPS) removed.
 
-Each photo is processed once per content: results live in .cache/images/<sha256>/ with a manifest,
-so an unchanged photo costs nothing on the next build. The build publishes the cleaned fallback in
+Each photo is processed once per content: results live in .cache/images/<sha256>/, a verified cache
+(scripts/verified_cache.py: a damaged or half-written result is made again), so an unchanged photo
+costs nothing on the next build. The build publishes the cleaned fallback in
 place of the original (whose metadata never reaches the site) and the WebP variants beside it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import posixpath
 import re
@@ -18,6 +20,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from scripts.catalogue.problems import Problem
 from scripts.languages import ROOT
+from scripts.verified_cache import VerifiedCache
 
 CACHE = ROOT / ".cache" / "images"
 WIDTHS = (480, 960, 1600)
@@ -25,6 +28,7 @@ PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png")
 # Files an author may not drop into docs/: an SVG, HTML or script file is published as it is and can
 # run script (MkDocs copies it); the site's own are in assets/, the generated map frames in embed/.
 REFUSED_SUFFIXES = (".svg", ".svgz", ".html", ".htm", ".xhtml", ".js", ".mjs")
+INFO = "image.json"  # in each photo's cache folder: the sizes and names of its files
 GENERATED_FRAME = re.compile(r"^embed/map-[a-z]{2}\.html$")
 
 
@@ -44,38 +48,55 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:20]
 
 
+def _saved(folder: VerifiedCache) -> ProcessedImage | None:
+    """The results of an earlier run, if every file of them is there, whole."""
+    info = folder.read(INFO)
+    try:
+        saved = json.loads(info) if info is not None else None
+        names = [saved["fallback"], *(name for _, name in saved["variants"])] if saved else []
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not names or not all(folder.has(name) for name in names):
+        return None
+    return ProcessedImage(folder.path(saved["fallback"]), saved["width"], saved["height"],
+                          tuple((w, folder.path(name)) for w, name in saved["variants"]))
+
+
+def _encoded(image: Image.Image, *args, **options) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, *args, **options)
+    return buffer.getvalue()
+
+
 def process(source: Path, cache: Path = CACHE) -> ProcessedImage:
     data = source.read_bytes()
-    folder = cache / _digest(data)
-    manifest = folder / "manifest.json"
-    if manifest.exists():
-        saved = json.loads(manifest.read_text("utf-8"))
-        return ProcessedImage(folder / saved["fallback"], saved["width"], saved["height"],
-                              tuple((w, folder / name) for w, name in saved["variants"]))
+    folder = VerifiedCache(cache / _digest(data))
+    saved = _saved(folder)
+    if saved is not None:
+        return saved
     try:
         with Image.open(source) as opened:
             image = ImageOps.exif_transpose(opened)  # apply the camera's rotation before dropping EXIF
             image.load()
     except (UnidentifiedImageError, OSError) as error:
         raise ImageError(f"{source}: expected a JPEG or PNG photo, got a file Pillow cannot read ({error})") from None
-    folder.mkdir(parents=True, exist_ok=True)
     is_png = source.suffix.lower() == ".png"
     image = image.convert("RGBA" if is_png else "RGB")
     image.info = {}  # Pillow would copy a JPEG comment (and PNG text) from here into the saved file
     largest = min(image.width, WIDTHS[-1])
     fallback_image = _resized(image, largest)
-    fallback = folder / ("image.png" if is_png else "image.jpg")
     # Pillow writes no EXIF, XMP or GPS data unless asked to; nothing of the original's metadata is kept.
-    fallback_image.save(fallback, **({"optimize": True} if is_png else {"quality": 85, "optimize": True,
-                                                                          "progressive": True}))
+    fallback = folder.write("image.png" if is_png else "image.jpg", _encoded(
+        fallback_image, "PNG" if is_png else "JPEG",
+        **({"optimize": True} if is_png else {"quality": 85, "optimize": True, "progressive": True})))
     variants = []
     for width in [w for w in WIDTHS if w < image.width] or [image.width]:
-        target = folder / f"w{width}.webp"
-        _resized(image, width).save(target, "WEBP", quality=80, method=4)
+        target = folder.write(f"w{width}.webp", _encoded(_resized(image, width), "WEBP", quality=80, method=4))
         variants.append((width, target))
-    manifest.write_text(json.dumps({"fallback": fallback.name, "width": fallback_image.width,
-                                    "height": fallback_image.height,
-                                    "variants": [(w, p.name) for w, p in variants]}), "utf-8")
+    folder.write(INFO, json.dumps({"fallback": fallback.name, "width": fallback_image.width,
+                                   "height": fallback_image.height,
+                                   "variants": [(w, p.name) for w, p in variants]}).encode("utf-8"))
+    folder.save()
     return ProcessedImage(fallback, fallback_image.width, fallback_image.height, tuple(variants))
 
 

@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from scripts import html_fixes, images, languages, locales, search_index, seo, slugs, social_cards  # noqa: E402
-from scripts import front_matter, markers, not_found, page_dates, sanitise, search_entries, sidebars, site_files, structured_data, templates_cache  # noqa: E402
+from scripts import front_matter, markers, not_found, page_dates, sanitise, search_entries, sidebars, site_files, structured_data, templates_cache, verified_cache  # noqa: E402
 from scripts.catalogue import build_step  # noqa: E402
 from scripts.catalogue.pages import fill_project_body  # noqa: E402
 from scripts.catalogue.project_search import project_entry  # noqa: E402
@@ -207,6 +207,7 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     while _search_caches:  # the languages built so far, including one whose pages are all done
         _search_caches.popitem()[1].save()
+    verified_cache.save_all()  # the social cards drawn for this build's pages
     i18n = config.plugins.get("i18n")
     if i18n is None or not i18n.building:  # the outer build, when every language is done
         search_index.write_language_indexes(Path(config.site_dir), languages.languages())

@@ -196,10 +196,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Rolled back {args.dest} to {record['release']}. Reload nginx to apply its headers.")
             return 0
         url = checked_site_url(args.site_url or configured_site_url())
-        site_to_publish(args.site_dir.resolve(), url, build=not args.no_build)
+        site_dir = args.site_dir.absolute().parent.resolve() / args.site_dir.name  # the link, not its release
+        site_to_publish(site_dir, url, build=not args.no_build)
         target = remote.parse_remote(args.dest)
         publish = publish_local if target is None else publish_remote
-        record = publish(args.site_dir.resolve(), Path(args.dest) if target is None else target, url,
+        record = publish(site_dir.resolve(),  # the release it shows now, unchanged by a later build Path(args.dest) if target is None else target, url,
                          args.keep, args.listen)
     except (PublishError, releases.ReleaseError, RuntimeError) as error:
         print(f"error: {error}", file=sys.stderr)

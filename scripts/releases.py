@@ -49,15 +49,21 @@ def complete(dest: Path, incoming: Path, name: str) -> Path:
     return final
 
 
+def point_link(link: Path, target: str) -> None:
+    """Make `link` a symbolic link to `target` (relative to the link's folder) in one rename: a new
+    link is made beside it and renamed over it, so `link` is the old link or the new one, never none."""
+    temporary = link.with_name(f".{link.name}-{os.getpid()}")
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
+    os.symlink(target, temporary)
+    os.replace(temporary, link)
+
+
 def switch_current(dest: Path, name: str) -> None:
     """Point `current` at releases/<name> in one rename."""
     if not (dest / RELEASES / name).is_dir():
         raise ReleaseError(f"{dest / RELEASES / name}: expected a release folder, got none")
-    temporary = dest / f".{CURRENT}-{os.getpid()}"
-    if temporary.is_symlink() or temporary.exists():
-        temporary.unlink()
-    os.symlink(f"{RELEASES}/{name}", temporary)
-    os.replace(temporary, dest / CURRENT)
+    point_link(dest / CURRENT, f"{RELEASES}/{name}")
 
 
 def previous_release(dest: Path) -> str:

@@ -2,7 +2,8 @@
 
 Text is set with the site's own Noto Sans / Noto Sans Lao files (the unicode ranges in fonts.css
 say which file draws which characters) and shaped by Raqm, so Lao vowels and tone marks stack
-correctly. Cards are cached by content hash in .cache/cards/ and published under that name.
+correctly. Cards are cached by content hash in .cache/cards/ (a verified cache, scripts/verified_cache.py:
+a damaged card is drawn again) and copied into the site under that name.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from scripts.languages import ROOT
 from scripts.process_pool import run_in_processes
-from scripts.site_files import link_or_copy, replacing
+from scripts.verified_cache import replacing, store
 
 FONTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "fonts.css"
 FONTS_DIR = ROOT / "docs" / "assets" / "fonts"
@@ -98,8 +99,8 @@ def tagline(site_url: str) -> str:
     return site_url.split("//", 1)[-1].rstrip("/")
 
 
-def _cached(card: tuple[str, str, str]) -> Path:
-    return CACHE / (hashlib.sha256("\x1f".join(card).encode("utf-8")).hexdigest()[:20] + ".png")
+def _cached(card: tuple[str, str, str]) -> str:
+    return hashlib.sha256("\x1f".join(card).encode("utf-8")).hexdigest()[:20] + ".png"
 
 
 def _draw_into_cache(card: tuple[str, str, str]) -> None:
@@ -113,14 +114,19 @@ def _draw_into_cache(card: tuple[str, str, str]) -> None:
     for index, line in enumerate(lines):
         _draw(draw, (72, 160 + index * int(size * 1.45)), line, size, 700, WHITE)
     _draw(draw, (72, SIZE[1] - 92), foot, 30, 400, WHITE)
-    with replacing(_cached(card)) as partial:
+    with replacing(CACHE / _cached(card)) as partial:  # in a worker process too: the caller records it
         image.save(partial, format="PNG", compress_level=1)  # level 6 takes 2.5× as long for 20% less
 
 
 def draw_cards(cards: list[tuple[str, str, str]]) -> None:
     """Draw the (title, site name, tagline) cards missing from the cache, in parallel processes, so
     that the pages' builds find them drawn (render_card)."""
-    run_in_processes(_draw_into_cache, [card for card in dict.fromkeys(cards) if not _cached(card).exists()], 16)
+    cache = store(CACHE)
+    missing = [card for card in dict.fromkeys(cards) if not cache.has(_cached(card))]
+    run_in_processes(_draw_into_cache, missing, 16)
+    for card in missing:
+        cache.adopt(_cached(card))
+    cache.save()
 
 
 def render_card(title: str, site_name: str, tagline: str, cards_dir: Path) -> Path:
@@ -129,9 +135,12 @@ def render_card(title: str, site_name: str, tagline: str, cards_dir: Path) -> Pa
     pages with the same card share one file, and a changed title gets a new address that social
     networks fetch again."""
     card = (title, site_name, tagline)
-    cached = _cached(card)
-    if not cached.exists():
+    cache, name = store(CACHE), _cached(card)
+    data = cache.read(name)
+    if data is None:
         _draw_into_cache(card)
+        cache.adopt(name)
+        data = cache.read(name)
     cards_dir.mkdir(parents=True, exist_ok=True)
-    link_or_copy(cached, cards_dir / cached.name)
-    return cards_dir / cached.name
+    (cards_dir / name).write_bytes(data)  # a copy: the site shares no file with the cache
+    return cards_dir / name

@@ -135,7 +135,7 @@ def test_no_social_card_was_drawn_for_a_secret_row(attacked_site):
     names = site_names()
     for name in SECRETS.values():
         for language in languages():
-            card = social_cards._cached((name, names[language.locale], social_cards.tagline(url))).name
+            card = social_cards._cached((name, names[language.locale], social_cards.tagline(url)))
             assert not (site / social_cards.CARDS_FOLDER / card).exists()
 
 

@@ -24,7 +24,7 @@ from scripts.catalogue.reviews import load_reviewed_rows
 from scripts.data_schemas import check_sources
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
-from scripts import social_cards
+from scripts import site_files, social_cards, verified_cache
 from scripts.languages import ROOT, languages, locales, site_names
 from scripts.catalogue.generate import write_if_changed
 from scripts.catalogue.template_files import known_localities
@@ -80,7 +80,8 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> Prep
     if key in _prepared:
         return _prepared[key]
     stored = step_cache.load(step_cache.inputs_key(docs_dir, data_dir, settings))
-    if stored is not None:  # nothing read or written by this step has changed since it last ran
+    if stored is not None and not site_files.damaged(site_files.folder(docs_dir)):
+        # nothing read or written by this step has changed since it last ran, and its files are whole
         _prepared.clear()
         _prepared[key] = stored
         return stored
@@ -116,5 +117,7 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> Prep
     versions = {language.locale: listing_version((docs_dir / listing_script_path(language.locale)).read_text("utf-8"))
                 for language in languages()}
     _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places, parks, content, versions)
+    site_files.seal(site_files.folder(docs_dir))
+    verified_cache.save_all()
     step_cache.save(step_cache.inputs_key(docs_dir, data_dir, settings), _prepared[key])  # after writing
     return _prepared[key]

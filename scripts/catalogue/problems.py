@@ -94,7 +94,7 @@ def report(problems: list[Problem], locale: str | None = None) -> str:
     """Every problem, one a line, and a summary, in `locale` (default: the site's default language)."""
     gettext, ngettext = message_gettext(locale)
     lines = [problem.text(gettext) for problem in sorted(problems)]
-    summary = ngettext("{count} problem found; nothing was built and the last good site was kept.",
-                       "{count} problems found; nothing was built and the last good site was kept.", len(problems))
+    summary = ngettext("{count} problem found; nothing was built.", "{count} problems found; nothing was built.",
+                       len(problems))
     lines.append(summary.format(count=len(problems)))
     return "\n".join(lines)

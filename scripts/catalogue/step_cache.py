@@ -49,7 +49,7 @@ def load(key: str):
     try:
         with open(CACHE, "rb") as handle:
             stored_key, prepared = pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
+    except Exception:  # noqa: BLE001 - missing, empty, cut short or garbled (any error unpickling): run the step
         return None
     return prepared if stored_key == key else None
 

@@ -22,6 +22,10 @@ from scripts.folding import fold_marks
 from scripts.languages import ROOT, languages
 
 PUBLIC = "public"  # the only value that publishes a row; there is no default
+# The most projects a build may have: what builds within 2 GB of memory on a two-core machine
+# (peak memory measured with synthetic catalogues, see scripts/README.md "Limits"); above it the
+# build stops before doing any work.
+MAX_PROJECTS = 12_000
 HIDDEN = ("internal", "draft")
 EXAMPLE_ID = "vi-du-xoa-dong-nay"  # "example, delete this row": the template's example row, never read
 
@@ -64,6 +68,12 @@ def load_catalogue(data_dir: Path = ROOT / "data", root: Path = ROOT, today: dat
             else:
                 first_use[project.id] = project.origin
                 catalogue.projects.append(project)
+    if len(catalogue.projects) > MAX_PROJECTS:
+        catalogue.problems.append(Problem(
+            (data_dir / "projects").relative_to(root).as_posix() if data_dir.is_relative_to(root) else str(data_dir),
+            1, "rows", f"at most {MAX_PROJECTS:,} projects (the limit of one build within 2 GB of memory)",
+            f"{len(catalogue.projects):,}", "split the catalogue, or raise MAX_PROJECTS in scripts/catalogue/validate.py "
+            "after measuring the build's memory"))
     return catalogue
 
 

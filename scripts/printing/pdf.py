@@ -1,16 +1,16 @@
-"""HTML → PDF with WeasyPrint, using the site's own fonts (embedded in every PDF), cached by content."""
+"""HTML → PDF with WeasyPrint, using the site's own fonts (embedded in every PDF), cached by content
+(a verified cache, scripts/verified_cache.py: a damaged PDF is drawn again, never published)."""
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from scripts.languages import ROOT
 from scripts.process_pool import run_in_processes
-from scripts.site_files import link_or_copy, replacing
+from scripts.verified_cache import replacing, store
 
 FONTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "fonts.css"
 CACHE = ROOT / ".cache" / "pdf"
@@ -87,10 +87,10 @@ def drop_empty_strings(document, pdf) -> None:
                          else operation for operation in stream.stream]
 
 
-def _cached_path(html: str) -> Path:
+def _cached_name(html: str) -> str:
     """Named by the document and by this module, so a change to how PDFs are written renders them again."""
     key = html + PRINT_CSS + font_faces() + Path(__file__).read_text("utf-8")
-    return CACHE / (hashlib.sha256(key.encode("utf-8")).hexdigest()[:20] + ".pdf")
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20] + ".pdf"
 
 
 def write_pdf(html: str, target: Path, finisher=drop_empty_strings) -> None:
@@ -103,22 +103,34 @@ def write_pdf(html: str, target: Path, finisher=drop_empty_strings) -> None:
 
 
 def _render_into_cache(html: str) -> None:
-    with replacing(_cached_path(html)) as partial:
+    """Draw one PDF into the cache folder (in a worker process too: the caller records it)."""
+    with replacing(CACHE / _cached_name(html)) as partial:
         write_pdf(html, partial)
 
 
 def render_pdfs(documents: list[tuple[str, Path]]) -> list[Path]:
-    """Render many documents; those not in the cache are drawn in parallel processes, one per CPU."""
-    run_in_processes(_render_into_cache, {html: None for html, _ in documents if not _cached_path(html).exists()})
-    return [render_pdf(html, target) for html, target in documents]
+    """Render many documents; those not in the cache (or damaged there) are drawn in parallel
+    processes, one per CPU."""
+    cache = store(CACHE)
+    missing = [name_html for name_html in {_cached_name(html): html for html, _ in documents}.items()
+               if not cache.has(name_html[0])]
+    run_in_processes(_render_into_cache, [html for _, html in missing])
+    for name, _ in missing:
+        cache.adopt(name)
+    written = [render_pdf(html, target) for html, target in documents]
+    cache.save()
+    return written
 
 
 def render_pdf(html: str, target: Path) -> Path:
-    """Write `html` as a PDF to `target`; an identical document is copied from the cache."""
-    cached = _cached_path(html)
-    if not cached.exists():
+    """Write `html` as a PDF to `target` (a copy of the cached PDF, drawn first when missing or damaged)."""
+    cache, name = store(CACHE), _cached_name(html)
+    data = cache.read(name)
+    if data is None:
         _render_into_cache(html)
-    if not (target.exists() and os.path.samefile(target, cached)):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        link_or_copy(cached, target)
+        cache.adopt(name)
+        data = cache.read(name)
+    if not (target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data):
+        with replacing(target) as partial:
+            partial.write_bytes(data)
     return target
