@@ -29,6 +29,7 @@ from scripts.data_schemas import check_sources
 from scripts.glossary import check_data, check_docs
 from scripts.images import refused_files
 from scripts.languages import MKDOCS_YML, ROOT, languages, load_mkdocs_config
+from scripts.media import video_step
 from scripts.sitemaps import write_language_sitemaps, write_robots
 
 
@@ -86,6 +87,7 @@ def prepare_once(config_file: Path, site_url: str | None) -> Path:
     docs_dir = config_file.parent / config.get("docs_dir", "docs")
     build_step.prepare(docs_dir, url if url.endswith("/") else url + "/", config.get("extra", {}),
                        config_file.parent / "data")
+    video_step.prepare(docs_dir)  # encoded once here, found in the cache by each language's process
     return docs_dir
 
 
@@ -95,7 +97,7 @@ def run_parallel(staging: Path, config_file: Path, site_url: str | None) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})}
     try:
         docs_dir = prepare_once(config_file, site_url)
-    except CatalogueError as problems:
+    except (CatalogueError, video_step.VideoError) as problems:
         print(problems, file=sys.stderr)
         return 1
     failed = build_parallel(config_file, staging, env)
@@ -115,7 +117,8 @@ def source_problems(config_file: Path) -> list:
     """Every problem of the sources (data, page headers, refused files), checked before building."""
     docs = config_file.parent / "docs"
     problems = (check_sources(config_file) + front_matter.check_docs(docs, config_file.parent)
-                + refused_files(docs, config_file.parent))
+                + refused_files(docs, config_file.parent)
+                + video_step.check(docs, config_file.parent, video_step.generated_videos(docs))[1])
     if not problems:  # the spreadsheets and posts are read with the vocabularies just checked
         catalogue = load_catalogue(config_file.parent / "data", root=config_file.parent)
         tags = load_vocabularies(config_file.parent / "data").news_tags

@@ -62,6 +62,9 @@ def schemas(langs: list[str]) -> dict[str, Record]:
         "departments.yml": map_of(record(
             contact=may("slug"), website=may("url"), address=may("text_or_languages"), phone=may("phone"), email=may("email"),
             source=may("url"), **in_languages(langs, "text"))),
+        "media-licences.yml": record(licences=need(map_of(record(
+            url=may("url"), requires_credit=may("boolean"), requires_rights_holder=may("boolean"),
+            **in_languages(langs, "text")), keys="text"))),
         "project-template.yml": record(columns=need(map_of(record(
             required=need("boolean"), type=need("column_name"), help=need(record(**in_languages(langs, "text"))),
             **in_languages(langs, "text")), keys="column_name"))),

@@ -8,7 +8,10 @@ The built site is copied to dist/kiosk/site/ and adapted:
 - links and alternates pointing at the public site are removed from <head>; links that would leave
   the kiosk carry a QR code of their address, shown instead of navigating;
 - every page loads the kiosk script (home button, idle return to the language chooser);
-- dist/kiosk/index.html is the language chooser.
+- videos loop (`loop`);
+- dist/kiosk/index.html is the language chooser; start-kiosk.sh / .command / .desktop / .bat start
+  kiosk-server.py (scripts/kiosk_server.py), which serves the folder on 127.0.0.1 and opens the chooser:
+  Chromium refuses caption tracks on file://.
 """
 
 from __future__ import annotations
@@ -22,12 +25,14 @@ from pathlib import Path
 
 import segno
 
-from scripts.languages import Language, languages, load_mkdocs_config
+from scripts.languages import ROOT, Language, languages, load_mkdocs_config
 from scripts.locales import gettext_for
 
 LINK = re.compile(r'((?:href|src)=")([^"#?:]*/)((?:[?#][^"]*)?)(")')  # a folder, then its query or fragment
 HEAD_LINKS = re.compile(r'\s*<(?:link rel="(?:canonical|alternate)"|meta property="og:|meta name="twitter:)[^>]*>')
 EXTERNAL = re.compile(r'<a\b([^>]*?)href="(https?://[^"]+)"')
+LAUNCHERS = ROOT / "scripts" / "kiosk_launchers"  # start-kiosk.*, copied beside the chooser
+SERVER = ROOT / "scripts" / "kiosk_server.py"
 
 
 def _folder_links(html: str) -> str:
@@ -53,7 +58,7 @@ def adapt_page(html: str, depth: int, qr_folder: Path, framed: bool = False) -> 
         name = _qr_file(match.group(2), qr_folder)
         return f'<a{match.group(1)}data-kiosk-qr="{root}assets/kiosk/qr/{name}" href="{match.group(2)}"'
 
-    html = EXTERNAL.sub(external, html)
+    html = EXTERNAL.sub(external, html).replace(" data-kiosk-loop", " loop data-kiosk-loop")
     head = (f'<script src="{root}assets/vendor/iframe-worker/shim.js"></script>'
             + ("" if framed else f'<link rel="stylesheet" href="{root}assets/kiosk/kiosk.css">')
             + f'<script src="{root}assets/kiosk/kiosk-config.js"></script>')
@@ -103,6 +108,19 @@ def config_script(langs: list[Language]) -> str:
             f"window.NGHEAN_KIOSK_LABELS={json.dumps(labels, ensure_ascii=False)};\n")
 
 
+def add_server(kiosk: Path) -> None:
+    """The local server and the double-clickable scripts that start it (Windows' with CRLF lines)."""
+    shutil.copyfile(SERVER, kiosk / "kiosk-server.py")
+    for launcher in sorted(LAUNCHERS.iterdir()):
+        target = kiosk / launcher.name
+        text = launcher.read_text("utf-8")
+        if launcher.suffix == ".bat":
+            target.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+        else:
+            target.write_text(text, encoding="utf-8")
+            target.chmod(0o755)
+
+
 def build_kiosk(site: Path, dist: Path) -> Path:
     """Make dist/kiosk/ from a built site, and dist/nghean-kiosk.zip; returns the zip's path."""
     langs = languages()
@@ -119,5 +137,6 @@ def build_kiosk(site: Path, dist: Path) -> Path:
         page.write_text(adapt_page(page.read_text("utf-8"), depth, qr_folder, framed), encoding="utf-8")
     search_scripts(target, langs)
     (kiosk / "index.html").write_text(chooser(langs), encoding="utf-8")
+    add_server(kiosk)
     archive = shutil.make_archive(str(dist / "nghean-kiosk"), "zip", root_dir=kiosk)
     return Path(archive)

@@ -24,6 +24,7 @@ from scripts.catalogue import build_step  # noqa: E402
 from scripts.catalogue.pages import fill_project_body  # noqa: E402
 from scripts.catalogue.project_search import project_entry  # noqa: E402
 from scripts.content import home, news  # noqa: E402
+from scripts.media import player, video_step  # noqa: E402
 from scripts.translation_status import GENERATED  # noqa: E402
 
 
@@ -41,6 +42,10 @@ def on_config(config):
         _current["prepared"] = build_step.prepare(Path(config.docs_dir), config.site_url, dict(config.extra))
     except build_step.CatalogueError as problems:
         raise PluginError(f"the content or data files have problems:\n{problems}") from None
+    try:
+        _current["videos"] = video_step.prepare(Path(config.docs_dir))
+    except video_step.VideoError as problems:
+        raise PluginError(f"the videos have problems:\n{problems}") from None
     return config
 
 
@@ -107,10 +112,13 @@ def on_env(env, config, files):
 
 
 def on_files(files, config):
-    """Photos: publish the cleaned fallback instead of the original, and WebP variants beside it."""
+    """Photos: publish the cleaned fallback instead of the original, and WebP variants beside it.
+    Videos' sources, captions and sidecars are not published as they are (scripts/media/video_step.py)."""
     refused = images.refused_files(Path(config.docs_dir), Path(config.docs_dir).parent)
     if refused:
         raise PluginError("\n".join(map(str, refused)))
+    for file in [f for f in files if video_step.excluded(f.src_uri)]:
+        files.remove(file)
     for file in [f for f in files if f.src_uri.lower().endswith(images.PHOTO_SUFFIXES)
                  and not f.src_uri.startswith("assets/")]:
         try:
@@ -148,6 +156,8 @@ def on_page_content(html, page, config, files):
             print(f"warning: {warning}", file=sys.stderr)
     if markers.MARKER.search(html):
         html = markers.fill_markers(html, language, _prepared(), page.url)
+    if video_step.MARKER.search(html):
+        html = player.fill_video_markers(html, language, _current["videos"], page.url)
     return images.picture_html(html, page.url, _photos) if _photos else html
 
 

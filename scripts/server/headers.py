@@ -50,6 +50,7 @@ def content_security_policy(inline: InlineCode, frame_ancestors: str, https: boo
         ("font-src", ["'self'"]),
         ("connect-src", ["'self'"]),
         ("frame-src", ["'self'"]),
+        ("media-src", ["'self'"]),  # videos and their caption tracks (<track> loads under media-src)
         ("worker-src", ["'self'"]),
         ("object-src", ["'none'"]),
         ("base-uri", ["'self'"]),

@@ -1,7 +1,7 @@
 /* Trade-fair kiosk behaviour (only in the kiosk build, which adds this script to every page):
    - a "home" button on every page leads back to the language chooser;
-   - after a period without touch, mouse or keys, the kiosk clears searches and filters and returns
-     to the chooser (idle seconds: kiosk-config.js, or ?idle=N on the chooser, kept for the session);
+   - after a period without touch, mouse or keys (and no video playing), the kiosk clears searches and
+     filters and returns to the chooser (idle seconds: kiosk-config.js, or ?idle=N on the chooser, kept for the session);
    - links that would leave the kiosk show a QR code of their address instead of navigating. */
 (function () {
   "use strict";
@@ -32,7 +32,14 @@
   var timer = null;
   function restart() {
     if (timer) window.clearTimeout(timer);
-    timer = window.setTimeout(goHome, idleSeconds * 1000);
+    timer = window.setTimeout(idle, idleSeconds * 1000);
+  }
+  /* A video playing (it loops in the kiosk) keeps its page on screen: it is what draws visitors in. */
+  function idle() {
+    var playing = Array.prototype.some.call(document.querySelectorAll("video"), function (video) {
+      return !video.paused && !video.ended;
+    });
+    if (playing) restart(); else goHome();
   }
   ["pointerdown", "keydown", "touchstart", "wheel", "input"].forEach(function (name) {
     document.addEventListener(name, restart, { capture: true, passive: true });

@@ -1,0 +1,1 @@
+"""Media published on the site: videos with captions (sources, transcoding, player)."""
