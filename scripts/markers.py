@@ -14,6 +14,7 @@ Markers:
 - `content:news-latest`: the latest news posts; `content:events`: upcoming and past events
 - `catalogue:home-featured`, `catalogue:home-sectors`, `catalogue:home-map`: the home page's featured
   projects, sector tiles and map teaser (scripts/content/home.py)
+- `content:home-trailer`: the data trailer of the page's language, its captions and downloads (scripts/media/)
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ def fill_markers(html: str, language: Language, prepared: PreparedCatalogue, pag
         "home-featured": lambda arg: home.featured_html(projects, locale, prepared.context, within),
         "home-sectors": lambda arg: home.sectors_html(projects, locale, prepared.context, within),
         "home-map": lambda arg: home.map_teaser_html(projects, locale, prepared.context, within),
+        "home-trailer": lambda arg: home.trailer_html(language, root),
         "news-latest": lambda arg: news_listing(list(prepared.content.posts)[: int(arg or 3)], language,
                                                 default_locale(), prepared.content.tags, f"{within}news/"),
     }
