@@ -1,4 +1,4 @@
-"""The data trailer: a 45-second promotional video per language, made by the build from the site's
+"""The data trailer: a promotional video of about 45 seconds per language, made by the build from the site's
 own facts (key figures with sources, opportunities by sector, the industrial parks on the province
 outline, the agencies' websites), with WebVTT captions and a poster.
 
