@@ -97,8 +97,14 @@ def test_an_unchanged_trailer_is_not_encoded_again(tmp_path, monkeypatch):
 
 
 def _frame(video: Path, seconds: float, target: Path) -> Image.Image:
-    subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-ss", f"{seconds:.2f}", "-i", str(video),
-                    "-frames:v", "1", str(target)], check=True)
+    """The picture shown at `seconds`. A still is one frame lasting its scene (variable frame rate), and
+    ffmpeg's seeking may land on the next frame: pick the last frame starting at or before the time."""
+    starts = sorted(float(value) for value in subprocess.run(
+        ["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time", "-of", "csv=p=0",
+         str(video)], capture_output=True, text=True, check=True).stdout.split())
+    index = max(number for number, start in enumerate(starts) if start <= seconds)
+    subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", str(video), "-vf", f"select=eq(n\\,{index})",
+                    "-fps_mode", "passthrough", "-frames:v", "1", str(target)], check=True)
     return Image.open(target)
 
 
@@ -122,9 +128,7 @@ def test_the_build_publishes_a_30_to_60_second_trailer_per_language(built_site, 
     assert cues[0][0] == 0 and cues[-1][1] == pytest.approx(length, abs=0.3)
     assert Image.open(built_site / files.poster).size == (1280, 720)
     found = scenes.scenes(_facts(locale), locales.gettext_for(locale))
-    # A still is one frame lasting its whole scene (variable frame rate), and ffmpeg's seek returns the
-    # first frame at or after the time asked for: ask just before the first figures scene starts.
-    at = found[0].duration - 0.25
+    at = found[0].duration + found[1].duration / 2  # the middle of the first figures scene
     assert found[1].kind == "figures"
     figures, title = _frame(video, at, tmp_path / "figures.png"), _frame(video, 1, tmp_path / "title.png")
     assert ImageStat.Stat(figures.convert("L")).stddev[0] > 20  # text on the background, not a flat frame
