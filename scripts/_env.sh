@@ -49,8 +49,8 @@ apt_install() {
 ensure_build_libraries() {
   # WeasyPrint (printed factsheets) needs Pango from the system.
   "$VENV/bin/python" -c "import weasyprint" >/dev/null 2>&1 || apt_install libpango-1.0-0 libpangoft2-1.0-0
-  # Videos (scripts/media/transcode.py) are encoded with Debian's ffmpeg (ffprobe comes with it).
-  command -v ffmpeg >/dev/null 2>&1 || apt_install ffmpeg
+  # Videos (scripts/media/transcode.py) and the data trailer are encoded and probed with Debian's ffmpeg.
+  command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || apt_install ffmpeg
 }
 
 ensure_test_tools() {

@@ -55,6 +55,10 @@ def schemas(langs: list[str]) -> dict[str, Record]:
                                   countries=need(list_of(record(value=need("positive_number"),
                                                                 projects=may("positive_number"),
                                                                 **in_languages(langs, "text"))))))),
+        "key-figures.yml": record(figures=need(list_of(record(
+            id=need("slug"), year=may("year"), source=need("url"),
+            **in_languages(langs, record(value=need("text"), label=need("text"), source_name=need("text")))),
+            unique="id"))),
         "glossary.yml": record(terms=need(list_of(record(
             also=may(record(**in_languages(langs, "texts", required=False))),
             avoid=may(record(**in_languages(langs, "texts", required=False))), note=may("text"),

@@ -9,10 +9,12 @@ Markers:
 - `catalogue:columns`, `catalogue:sectors`, `catalogue:statuses`, `catalogue:forms`: template tables
 - `catalogue:map`: the investment map; `catalogue:embed-snippets`: iframe code for other sites
 - `content:fdi-chart`: the FDI chart from data/fdi.yml; `content:fdi-by-country-chart`: FDI by country of origin
+- `content:key-figures`: the key figures with their sources (data/key-figures.yml)
 - `content:parks-comparison`: the industrial parks side by side
 - `content:news-latest`: the latest news posts; `content:events`: upcoming and past events
 - `catalogue:home-featured`, `catalogue:home-sectors`, `catalogue:home-map`: the home page's featured
   projects, sector tiles and map teaser (scripts/content/home.py)
+- `content:home-trailer`: the data trailer of the page's language, its captions and downloads (scripts/media/)
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from scripts.content import home
 from scripts.content.charts import fdi_by_country_chart, fdi_chart
 from scripts.content.events import events_html
 from scripts.content.generate import calendar_filename
+from scripts.content.key_figures import key_figures_html, load_key_figures
 from scripts.content.news import listing as news_listing
 from scripts.content.parks import comparison_table
 from scripts.languages import Language, default_locale
@@ -61,12 +64,14 @@ def fill_markers(html: str, language: Language, prepared: PreparedCatalogue, pag
         "embed-snippets": lambda arg: embed_snippets(language, prepared.context),
         "fdi-chart": lambda arg: fdi_chart(locale),
         "fdi-by-country-chart": lambda arg: fdi_by_country_chart(locale),
+        "key-figures": lambda arg: key_figures_html(load_key_figures(), locale),
         "parks-comparison": lambda arg: comparison_table(prepared.parks, locale),
         "events": lambda arg: events_html(list(prepared.content.events), locale, prepared.context.today,
                                           f"{root}calendar/{calendar_filename(language)}"),
         "home-featured": lambda arg: home.featured_html(projects, locale, prepared.context, within),
         "home-sectors": lambda arg: home.sectors_html(projects, locale, prepared.context, within),
         "home-map": lambda arg: home.map_teaser_html(projects, locale, prepared.context, within),
+        "home-trailer": lambda arg: home.trailer_html(language, root),
         "news-latest": lambda arg: news_listing(list(prepared.content.posts)[: int(arg or 3)], language,
                                                 default_locale(), prepared.content.tags, f"{within}news/"),
     }

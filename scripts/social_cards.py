@@ -45,7 +45,7 @@ def font_ranges(weight: int = 700) -> tuple[tuple[Path, tuple[tuple[int, int], .
 
 
 @lru_cache(maxsize=32)
-def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+def font(path: Path, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.RAQM)
 
 
@@ -70,15 +70,15 @@ def runs(text: str, weight: int = 700) -> list[tuple[str, Path]]:
     return result
 
 
-def _width(text: str, size: int, weight: int) -> float:
-    return sum(_font(face, size).getlength(part) for part, face in runs(text, weight))
+def text_width(text: str, size: int, weight: int) -> float:
+    return sum(font(face, size).getlength(part) for part, face in runs(text, weight))
 
 
-def _wrap(text: str, size: int, weight: int, width: int) -> list[str]:
+def wrap(text: str, size: int, weight: int, width: int) -> list[str]:
     # Lao is written without spaces; break it where the text has spaces or zero-width spaces only.
     words, lines, line = re.split(r"(?<=[\s\u200b])", text), [], ""
     for word in words:
-        if line and _width(line + word, size, weight) > width:
+        if line and text_width(line + word, size, weight) > width:
             lines.append(line.strip())
             line = word
         else:
@@ -86,12 +86,12 @@ def _wrap(text: str, size: int, weight: int, width: int) -> list[str]:
     return [*lines, line.strip()] if line.strip() else lines
 
 
-def _draw(draw: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, size: int, weight: int, fill) -> None:
+def draw_text(draw: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, size: int, weight: int, fill) -> None:
     x, y = xy
     for part, face in runs(text, weight):
-        font = _font(face, size)
-        draw.text((x, y), part, font=font, fill=fill)
-        x += font.getlength(part)
+        face_font = font(face, size)
+        draw.text((x, y), part, font=face_font, fill=fill)
+        x += face_font.getlength(part)
 
 
 def tagline(site_url: str) -> str:
@@ -108,12 +108,12 @@ def _draw_into_cache(card: tuple[str, str, str]) -> None:
     image = Image.new("RGB", SIZE, GREEN)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, SIZE[1] - 18, SIZE[0], SIZE[1]), fill=GOLD)
-    _draw(draw, (72, 64), site_name, 34, 700, GOLD)
+    draw_text(draw, (72, 64), site_name, 34, 700, GOLD)
     size = 68 if len(title) < 60 else 54
-    lines = _wrap(title, size, 700, SIZE[0] - 144)[:4]
+    lines = wrap(title, size, 700, SIZE[0] - 144)[:4]
     for index, line in enumerate(lines):
-        _draw(draw, (72, 160 + index * int(size * 1.45)), line, size, 700, WHITE)
-    _draw(draw, (72, SIZE[1] - 92), foot, 30, 400, WHITE)
+        draw_text(draw, (72, 160 + index * int(size * 1.45)), line, size, 700, WHITE)
+    draw_text(draw, (72, SIZE[1] - 92), foot, 30, 400, WHITE)
     with replacing(CACHE / _cached(card)) as partial:  # in a worker process too: the caller records it
         image.save(partial, format="PNG", compress_level=1)  # level 6 takes 2.5× as long for 20% less
 

@@ -35,6 +35,8 @@ from scripts.search_index import names_script
 from scripts.content.parks import Parks, generate_parks, load_parks, parks_as_places
 from scripts.maps.generate import generate_maps
 from scripts.maps.places import GATEWAY_KINDS, MapPlaces, load_places
+from scripts.media.encode import EncodingError
+from scripts.media.trailer import generate_trailers
 
 
 class CatalogueError(Exception):
@@ -112,6 +114,10 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> Prep
     generate_embeds(catalogue.projects, languages(), context, docs_dir)
     generate_content(content, languages(), docs_dir, site_url, context.today)
     write_editors_page(docs_dir, data_dir.parent, catalogue.projects)
+    try:
+        generate_trailers(catalogue.projects, vocabularies, parks, outline, languages(), site_url, docs_dir)
+    except EncodingError as error:
+        raise CatalogueError(str(error)) from None
     write_if_changed(docs_dir / "assets" / "javascripts" / "search-lao-names.js", names_script())
     _prepared.clear()
     versions = {language.locale: listing_version((docs_dir / listing_script_path(language.locale)).read_text("utf-8"))

@@ -1,4 +1,4 @@
-"""The home page's generated blocks: the hero, featured opportunities, sector tiles and the map teaser.
+"""The home page's generated blocks: the hero, featured opportunities, sector tiles, the map teaser and the trailer.
 
 The choices (which projects are featured, how many per sector) are plain functions the tests call;
 the HTML comes from scripts/templates/home-*.html.
@@ -13,6 +13,8 @@ from scripts.catalogue import formatting
 from scripts.catalogue.minimap import outline_path, point_position
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext
+from scripts.languages import Language
+from scripts.media.addresses import trailer_files
 
 TEMPLATE = "home.html"  # the theme template of the home pages (overrides/home.html)
 OPPORTUNITY_STATUSES = ("calling", "preparing")  # in the order they are featured on a tie
@@ -85,3 +87,9 @@ def map_teaser_html(projects: list[Project], locale: str, context: PageContext, 
               for project in projects]
     return templates_env.render("home-map.html", locale, within=within, outline_id=OUTLINE_ID,
                                  outline_height=round(height), points=points, count=len(projects))
+
+
+def trailer_html(language: Language, root: str) -> str:
+    """The data trailer of the page's language with its captions and downloads; `root` leads to the site root."""
+    return templates_env.render("home-trailer.html", language.locale, files=trailer_files(language.locale, root),
+                                 language_name=language.name)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from scripts import site_files
+from scripts import site_files, verified_cache
 from scripts.catalogue.problems import Problem, report, shown
 from scripts.languages import locales
 from scripts.media.transcode import EncodedVideo, TranscodeError, transcode
@@ -77,28 +77,24 @@ def check(docs_dir: Path, root: Path, generated: Iterable[VideoSource] = ()) -> 
 
 
 def publish(video: VideoSource, docs_dir: Path) -> PublishedVideo:
-    """Encode `video` (or find it in the cache) and link its files into the site's generated files."""
+    """Encode `video` (or find it in the cache) and copy its files into the site's generated files,
+    each recorded with its hash (scripts/site_files.py publishes only files that match)."""
     encoded = transcode(video.video, video.poster_at, cache=docs_dir.parent / ".cache" / "video")
     published = PublishedVideo(video, encoded)
-    target = site_files.folder(docs_dir)
+    files = verified_cache.store(site_files.folder(docs_dir))
     for rendition in encoded.renditions:
-        _link(rendition.path, target / published.site_path(f"{rendition.height}{rendition.path.suffix}"))
-    _link(encoded.poster, target / published.site_path("poster.jpg"))
-    for locale, captions in video.captions.items():  # copied: an editor may rewrite a caption file in place
-        text = captions.read_bytes()
-        path = target / published.caption_path(locale)
-        if not path.exists() or path.read_bytes() != text:
-            with site_files.replacing(path) as partial:
-                partial.write_bytes(text)
+        _put(files, published.site_path(f"{rendition.height}{rendition.path.suffix}"), rendition.path.read_bytes())
+    _put(files, published.site_path("poster.jpg"), encoded.poster.read_bytes())
+    for locale, captions in video.captions.items():  # read each time: an editor may rewrite a caption file in place
+        _put(files, published.caption_path(locale), captions.read_bytes())
+    files.save()
     return published
 
 
-def _link(source: Path, target: Path) -> None:
-    """Encoded files are never rewritten (a new content is a new cache folder): a hard link will do."""
-    if target.exists() and target.stat().st_ino == source.stat().st_ino:
-        return
-    with site_files.replacing(target) as partial:
-        site_files.link_or_copy(source, partial)
+def _put(files: verified_cache.VerifiedCache, name: str, data: bytes) -> None:
+    """A copy of `data` at `name` among the generated files, rewritten only when it changed."""
+    if files.read(name) != data:
+        files.write(name, data)
 
 
 def prepare(docs_dir: Path) -> dict[str, PublishedVideo]:

@@ -1,0 +1,114 @@
+"""The trailer's script: its scenes in one language, each with its texts and its length, made only
+from the site's published facts (no I/O; trailer.py gathers the facts, frames.py draws the scenes,
+captions.py writes the same texts as WebVTT).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Callable
+
+from babel.dates import format_date
+
+from scripts.catalogue.geo import Outline
+from scripts.content.key_figures import KeyFigure
+
+FIGURES_PER_SCENE = 3
+# Seconds on screen at speed 1 (tests make short trailers with a smaller speed).
+SECONDS = {"title": 5.0, "figures": 7.0, "sectors": 6.0, "zoom": 6.0, "parks": 5.0, "contact": 6.0, "credits": 4.0}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing a scene shows: a figure, a sector, a park or an agency."""
+    value: str  # the big text (a figure, a count, an agency's website)
+    text: str  # what it is
+    note: str = ""  # its source, or a smaller detail
+    badge: str = ""  # e.g. the year a figure refers to
+    colour: str = ""  # a sector's colour (#rrggbb)
+
+
+@dataclass(frozen=True)
+class Park:
+    name: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything the trailer of one language shows, already in that language."""
+    locale: str
+    site_name: str
+    portal: str  # the site's host name
+    figures: tuple[KeyFigure, ...]
+    opportunities: tuple[tuple[str, int, str], ...]  # (sector label, projects calling or preparing, colour)
+    catalogue_size: int
+    parks: tuple[Park, ...]
+    parks_approximate: bool
+    agencies: tuple[tuple[str, str], ...]  # (name, website) of the agencies whose website is published
+    outline: Outline
+    data_as_of: datetime.date  # the catalogue's newest `updated` date
+
+
+@dataclass(frozen=True)
+class Scene:
+    kind: str  # a key of SECONDS; frames.py draws each kind
+    heading: str
+    items: tuple[Item, ...]
+    duration: float
+    footer: str = ""  # e.g. the boundary's licence notice
+
+    def caption_lines(self) -> list[str]:
+        """What the captions say during this scene: the heading, then one line per item."""
+        lines = [line for line in (self.heading, *(self._caption(item) for item in self.items)) if line]
+        return lines or [self.heading]
+
+    @staticmethod
+    def _caption(item: Item) -> str:
+        parts = [f"{item.value} – {item.text}" if item.value else item.text]
+        if item.badge:
+            parts.append(f"({item.badge})")
+        if item.note:
+            parts.append(f"– {item.note}")
+        return " ".join(parts)
+
+
+def scenes(facts: Facts, gettext: Callable[[str], str], speed: float = 1.0) -> list[Scene]:
+    """The trailer of `facts.locale`, in order. `speed` scales every scene's length."""
+    _ = gettext
+    boundary = _("Province boundary: Vietnam government administrative map, via dvhcvn (GPL-3.0)")
+    found = [Scene("title", facts.site_name, (Item("", _("Key figures, investment opportunities and "
+                                                          "industrial parks, from the portal's own data")),),
+                   SECONDS["title"] * speed, boundary)]
+    source = _("Source")
+    figures = [Item(figure.value(facts.locale), figure.label(facts.locale), f"{source}: {figure.source_name(facts.locale)}",
+                    _("Year %(year)s") % {"year": figure.year} if figure.year else "") for figure in facts.figures]
+    for start in range(0, len(figures), FIGURES_PER_SCENE):
+        found.append(Scene("figures", _("Key figures"), tuple(figures[start:start + FIGURES_PER_SCENE]),
+                           SECONDS["figures"] * speed))
+    open_count = sum(count for _label, count, _colour in facts.opportunities)
+    summary = _("%(open)s of the %(total)s projects in the catalogue are calling for or preparing investment") % {
+        "open": open_count, "total": facts.catalogue_size}
+    found.append(Scene("sectors", _("Investment opportunities by sector"),
+                       tuple(Item(str(count), label, colour=colour) for label, count, colour in facts.opportunities),
+                       SECONDS["sectors"] * speed, summary))
+    parks = tuple(Item("", park.name) for park in facts.parks)
+    approximate = _("Positions are approximate: each park is placed in the commune its source names") \
+        if facts.parks_approximate else ""
+    found.append(Scene("zoom", _("Industrial parks"), (), SECONDS["zoom"] * speed, boundary))
+    found.append(Scene("parks", _("Industrial parks"), parks, SECONDS["parks"] * speed, approximate))
+    contact = tuple(Item(website, name) for name, website in facts.agencies)
+    found.append(Scene("contact", _("Contact"), (*contact, Item(facts.portal, facts.site_name)),
+                       SECONDS["contact"] * speed))
+    found.append(Scene("credits", facts.site_name,
+                       (Item("", _("This video was generated by the portal from its own published data "
+                                   "(catalogue as of %(date)s).") % {"date": format_date(
+                                       facts.data_as_of, "long", locale=facts.locale)}),),
+                       SECONDS["credits"] * speed, boundary))
+    return found
+
+
+def duration(found: list[Scene]) -> float:
+    return sum(scene.duration for scene in found)
