@@ -34,6 +34,8 @@ from scripts.search_index import names_script
 from scripts.content.parks import Parks, generate_parks, load_parks, parks_as_places
 from scripts.maps.generate import generate_maps
 from scripts.maps.places import GATEWAY_KINDS, MapPlaces, load_places
+from scripts.media.generate import generate_media, published
+from scripts.media.items import MediaItem, file_problems, load_media, park_media_problems
 
 
 class CatalogueError(Exception):
@@ -48,6 +50,7 @@ class PreparedCatalogue:
     parks: Parks
     content: Content
     listing_versions: dict[str, str]  # locale → version of its catalogue listing script (paging.py)
+    media: dict[str, MediaItem]  # data/media.yml by id: panoramas and 3D models (scripts/media/)
 
     @cached_property
     def _by_id(self) -> dict[str, Project]:
@@ -104,6 +107,13 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> Prep
     generate(catalogue.projects, languages(), context, docs_dir, landmarks)
     generate_maps(catalogue.projects, places, languages(), context, docs_dir)
     generate_parks(parks, languages(), outline, docs_dir)
+    media = load_media(data_dir / "media.yml")
+    generate_media(media, places, parks, outline, languages(), docs_dir)
+    media_problems = (file_problems(data_dir / "media.yml", docs_dir, data_dir.parent)
+                      + park_media_problems(data_dir / "industrial-parks.yml", media, data_dir.parent))
+    if media_problems:
+        raise CatalogueError(report(media_problems))
+    media = published(media, docs_dir, locales())
     generate_print(catalogue.projects, parks, languages(), context, docs_dir)
     social_cards.draw_cards(card_texts(catalogue.projects, languages(), site_names(), social_cards.tagline(site_url)))
     generate_embeds(catalogue.projects, languages(), context, docs_dir)
@@ -113,6 +123,6 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> Prep
     _prepared.clear()
     versions = {language.locale: listing_version((docs_dir / listing_script_path(language.locale)).read_text("utf-8"))
                 for language in languages()}
-    _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places, parks, content, versions)
+    _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places, parks, content, versions, media)
     step_cache.save(step_cache.inputs_key(docs_dir, data_dir, settings), _prepared[key])  # after writing
     return _prepared[key]
