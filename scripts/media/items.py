@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PIL import Image, UnidentifiedImageError
+
 from scripts import safe_yaml
 from scripts.catalogue.problems import Problem, shown
 from scripts.languages import ROOT, locales
@@ -81,7 +83,19 @@ def file_problems(path: Path, docs_dir: Path, root: Path = ROOT) -> list[Problem
                 elif not target.is_file():
                     problems.append(Problem(source.path, source.line(where), field + key, expected,
                                             f"no file docs/{MEDIA_FOLDER}/{name}"))
+                elif name.lower().endswith(STILL_SUFFIXES) and not _readable_image(target):
+                    problems.append(Problem(source.path, source.line(where), field + key,
+                                            "a JPEG or PNG image", f"a file Pillow cannot read ({name})"))
     return problems
+
+
+def _readable_image(path: Path) -> bool:
+    try:
+        with Image.open(path) as image:
+            image.verify()
+        return True
+    except (UnidentifiedImageError, OSError, SyntaxError):
+        return False
 
 
 def park_media_problems(parks_path: Path, items: dict[str, MediaItem], root: Path = ROOT) -> list[Problem]:
