@@ -69,11 +69,14 @@
 
   function openModel(figure, box) {
     var data = figure.dataset;
+    // <model-viewer> reads its decoders' locations from this global when its first element is made
+    // (otherwise it would fetch them from gstatic.com): the vendored copies beside it.
+    window.ModelViewerElement = Object.assign(window.ModelViewerElement || {}, {
+      dracoDecoderLocation: absolute(data.draco),
+      ktx2TranscoderLocation: absolute(data.ktx2),
+      meshoptDecoderLocation: absolute(data.meshopt)
+    });
     return import(absolute(data.library)).then(function () {
-      var ModelViewer = customElements.get("model-viewer");
-      ModelViewer.dracoDecoderLocation = absolute(data.draco);
-      ModelViewer.ktx2TranscoderLocation = absolute(data.ktx2);
-      ModelViewer.meshoptDecoderLocation = absolute(data.meshopt);
       var model = document.createElement("model-viewer");
       model.setAttribute("alt", data.alt);
       model.setAttribute("camera-controls", "");
