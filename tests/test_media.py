@@ -267,3 +267,16 @@ def test_without_webgl_the_still_image_stays_with_a_note_and_no_button(browser_w
         assert [url for url in page.requested if HEAVY.search(url)] == []
     finally:
         page.context.close()
+
+
+def test_a_park_that_names_media_carries_its_marker_on_its_own_line():
+    from dataclasses import replace
+
+    from scripts.content.parks import park_page
+    from scripts.languages import languages
+    from scripts.markers import MARKER
+
+    parks = load_parks()
+    park = replace(parks.parks[0], media=("parks-compass",))
+    page = park_page(park, parks, languages()[1], load_outline())
+    assert [m.group(0) for m in MARKER.finditer(page)] == ["<!-- content:media:parks-compass -->"]
