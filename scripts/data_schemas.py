@@ -35,9 +35,13 @@ def schemas(langs: list[str]) -> dict[str, Record]:
             area_ha=may("positive_number"), area_note=may(names), developer=may("text_or_languages"),
             occupancy=may(record(percent=need("percent"), date=may("year_or_month"), note=may(names))),
             distances=may(map_of("distance")), decision=may(names), anchor_investors=may("texts"),
-            sources=need(list_of("url")),
+            sources=need(list_of("url")), media=may("texts"),
             **in_languages(langs, record(name=need("text"), infrastructure=may("text")))), unique="id")),
             destinations=need(map_of(names))),
+        "media.yml": record(media=need(list_of(record(
+            id=need("slug"), kind=need("media_kind"), file=need("media_path"), still=need("media_path"),
+            licence=need("licence"), credit=need("text_or_languages"),
+            **in_languages(langs, record(caption=need("text"), alt=need("text")))), unique="id"))),
         "places.yml": record(
             layers=need(map_of(names)),
             places=need(list_of(record(

@@ -11,6 +11,7 @@ Markers:
 - `content:fdi-chart`: the FDI chart from data/fdi.yml; `content:fdi-by-country-chart`: FDI by country of origin
 - `content:key-figures`: the key figures with their sources (data/key-figures.yml)
 - `content:parks-comparison`: the industrial parks side by side
+- `content:media:ID`: the 360° panorama or 3D model ID of data/media.yml, behind its still image (scripts/media/viewer.py)
 - `content:news-latest`: the latest news posts; `content:events`: upcoming and past events
 - `catalogue:home-featured`, `catalogue:home-sectors`, `catalogue:home-map`: the home page's featured
   projects, sector tiles and map teaser (scripts/content/home.py)
@@ -36,6 +37,7 @@ from scripts.content.parks import comparison_table
 from scripts.languages import Language, default_locale
 from scripts.seo import relative_root
 from scripts.maps.embed import embed_snippets, map_frame
+from scripts.media.viewer import media_html
 
 MARKER = re.compile(r"^<!-- (catalogue|content):([\w-]+)(?::([\w-]+))? -->$", re.MULTILINE)
 
@@ -66,6 +68,7 @@ def fill_markers(html: str, language: Language, prepared: PreparedCatalogue, pag
         "fdi-by-country-chart": lambda arg: fdi_by_country_chart(locale),
         "key-figures": lambda arg: key_figures_html(load_key_figures(), locale),
         "parks-comparison": lambda arg: comparison_table(prepared.parks, locale),
+        "media": lambda arg: media_html(prepared.media, arg, locale, root),
         "events": lambda arg: events_html(list(prepared.content.events), locale, prepared.context.today,
                                           f"{root}calendar/{calendar_filename(language)}"),
         "home-featured": lambda arg: home.featured_html(projects, locale, prepared.context, within),
@@ -80,6 +83,9 @@ def fill_markers(html: str, language: Language, prepared: PreparedCatalogue, pag
         name, argument = match.group(2), match.group(3)
         if name not in blocks:
             raise UnknownMarker(f"unknown marker '{name}' (known: {', '.join(sorted(blocks))})")
+        if name == "media" and argument not in prepared.media:
+            raise UnknownMarker(f"media: expected the id of an item in data/media.yml"
+                                f" ({', '.join(sorted(prepared.media)) or 'none'}), got {argument!r}")
         return blocks[name](argument)
 
     return MARKER.sub(replace, html)

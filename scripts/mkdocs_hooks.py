@@ -155,7 +155,10 @@ def on_page_content(html, page, config, files):
         for warning in warnings:
             print(f"warning: {warning}", file=sys.stderr)
     if markers.MARKER.search(html):
-        html = markers.fill_markers(html, language, _prepared(), page.url)
+        try:
+            html = markers.fill_markers(html, language, _prepared(), page.url)
+        except markers.UnknownMarker as error:
+            raise PluginError(f"docs/{page.file.src_uri}: {error.args[0]}") from None
     if video_step.MARKER.search(html):
         html = player.fill_video_markers(html, language, _current["videos"], page.url)
     return images.picture_html(html, page.url, _photos) if _photos else html

@@ -229,12 +229,38 @@ def _text_or_languages(value):
     return "a text, or one text per language ({vi: …, en: …, lo: …})", ""
 
 
+MEDIA_PATH = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*\.[a-z0-9]+$")
+
+
+def _media_path(value):
+    """A file under docs/assets/media/ (lowercase, no '..'), or one per language."""
+    values = value.values() if isinstance(value, dict) and value else [value]
+    if all(isinstance(v, str) and MEDIA_PATH.match(v) for v in values):
+        return None
+    return ("a file name under docs/assets/media/ such as views/harbour.jpg (lowercase letters, digits, '-', '_'),"
+            " or one per language ({vi: …, en: …, lo: …})", "")
+
+
+def _licence(value):
+    from scripts.media.items import LICENCES
+
+    return None if value in LICENCES else ("a licence, one of " + ", ".join(LICENCES),
+                                           "only media whose rights are clear are published")
+
+
+def _media_kind(value):
+    from scripts.media.items import KINDS as MEDIA_KINDS
+
+    return None if value in MEDIA_KINDS else ("one of " + ", ".join(MEDIA_KINDS), "")
+
+
 KINDS: dict[str, Callable] = {
     "text": _text, "slug": _slug, "column_name": _column_name, "template_name": _template_name, "url": _url, "email": _email, "phone": _phone,
     "date": _date, "year_or_month": _year_or_month, "month_day": _month_day, "year": _year,
     "number": number_kind, "positive_number": _positive, "percent": _percent, "distance": _distance,
     "latitude": _latitude, "longitude": _longitude, "boolean": _boolean, "colour": _colour, "texts": _text_list,
     "vnd_per_usd": _vnd_per_usd, "point": _point, "text_or_languages": _text_or_languages,
+    "media_path": _media_path, "licence": _licence, "media_kind": _media_kind,
 }
 
 # Kinds whose text is right exactly when it matches one expression: the editor's forms refuse what the

@@ -145,8 +145,10 @@ def test_policy_has_no_unsafe_inline_and_frames_only_embeds():
     assert "'unsafe-inline'" not in policy.page
     assert "frame-ancestors 'self'" in policy.page and "frame-ancestors *" in policy.embed
     assert "upgrade-insecure-requests" in policy.page
-    assert "img-src 'self' data: https://tile.openstreetmap.org;" in policy.embed  # the map's optional layer
-    assert "img-src 'self' data:;" in policy.page
+    assert "img-src 'self' data: blob: https://tile.openstreetmap.org;" in policy.embed  # the map's optional layer
+    assert "img-src 'self' data: blob:;" in policy.page  # blob:: a 3D model's own textures (scripts/server/headers.py)
+    assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-x'" in policy.page  # WebAssembly only, never eval()
+    assert "'unsafe-eval'" not in policy.page
     assert "Strict-Transport-Security" in headers.common_headers(https=True)
     assert "Strict-Transport-Security" not in headers.common_headers(https=False)
 

@@ -115,7 +115,7 @@ def test_security_headers(server):
     assert status == 200
     policy = headers["Content-Security-Policy"]
     assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
-    assert "frame-ancestors 'self'" in policy and "script-src 'self' 'sha256-" in policy
+    assert "frame-ancestors 'self'" in policy and "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in policy
     assert headers["X-Frame-Options"] == "SAMEORIGIN"
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"

@@ -37,6 +37,8 @@ from scripts.maps.generate import generate_maps
 from scripts.maps.places import GATEWAY_KINDS, MapPlaces, load_places
 from scripts.media.encode import EncodingError
 from scripts.media.trailer import generate_trailers
+from scripts.media.generate import generate_media, published
+from scripts.media.items import MediaItem, file_problems, load_media, park_media_problems
 
 
 class CatalogueError(Exception):
@@ -51,6 +53,7 @@ class PreparedCatalogue:
     parks: Parks
     content: Content
     listing_versions: dict[str, str]  # locale → version of its catalogue listing script (paging.py)
+    media: dict[str, MediaItem]  # data/media.yml by id: panoramas and 3D models (scripts/media/)
 
     @cached_property
     def _by_id(self) -> dict[str, Project]:
@@ -109,6 +112,13 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> Prep
              known_localities(catalogue.projects, parks.parks))
     generate_maps(catalogue.projects, places, languages(), context, docs_dir)
     generate_parks(parks, languages(), outline, docs_dir)
+    media = load_media(data_dir / "media.yml")
+    generate_media(media, places, parks, outline, languages(), docs_dir)
+    media_problems = (file_problems(data_dir / "media.yml", docs_dir, data_dir.parent)
+                      + park_media_problems(data_dir / "industrial-parks.yml", media, data_dir.parent))
+    if media_problems:
+        raise CatalogueError(report(media_problems))
+    media = published(media, docs_dir, locales())
     generate_print(catalogue.projects, parks, languages(), context, docs_dir)
     social_cards.draw_cards(card_texts(catalogue.projects, languages(), site_names(), social_cards.tagline(site_url)))
     generate_embeds(catalogue.projects, languages(), context, docs_dir)
@@ -122,7 +132,7 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> Prep
     _prepared.clear()
     versions = {language.locale: listing_version((docs_dir / listing_script_path(language.locale)).read_text("utf-8"))
                 for language in languages()}
-    _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places, parks, content, versions)
+    _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places, parks, content, versions, media)
     site_files.seal(site_files.folder(docs_dir))
     verified_cache.save_all()
     step_cache.save(step_cache.inputs_key(docs_dir, data_dir, settings), _prepared[key])  # after writing

@@ -36,6 +36,7 @@ class Park:
     distances: dict = field(default_factory=dict)
     decision: dict = field(default_factory=dict)
     anchor_investors: tuple[str, ...] = ()
+    media: tuple[str, ...] = ()  # ids in data/media.yml: panoramas and models shown on the park's page
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ def load_parks(path: Path = PARKS_FILE) -> Parks:
             area_note=entry.get("area_note", {}), developer=entry.get("developer", ""),
             occupancy=entry.get("occupancy", {}), distances=entry.get("distances", {}),
             decision=entry.get("decision", {}), anchor_investors=tuple(entry.get("anchor_investors", ())),
+            media=tuple(entry.get("media", ())),
         ))
     return Parks(tuple(parks), data.get("destinations", {}))
 
@@ -118,6 +120,7 @@ def park_page(park: Park, parks: Parks, language: Language, outline: Outline) ->
         f'<dl class="project-facts">{facts}</dl>',
         minimap_figure(park.lat, park.lon, caption, f"park={park.id}", language, outline),
         "</div>",
+        *(f"\n<!-- content:media:{media_id} -->\n" for media_id in park.media),  # filled by scripts/markers.py
         f'<h2 id="sources">{escape(labels["sources"])}</h2><ul class="park-sources">{sources}</ul>',
         f'<p class="print-link"><a href="{detail_page_root(language)}print/{locale}/park-{escape(park.id)}.pdf">'
         f'{escape(labels["pdf"])}</a></p>',

@@ -24,6 +24,10 @@ ARTICLE = re.compile(r"<article\b.*?</article\s*>", re.S | re.I)
 SRC = re.compile(r"\ssrc\s*=", re.I)
 TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+# A <style> element written whole in a vendored library's template: <model-viewer> puts one in its
+# shadow root. Its exact text is hashed (one that interpolates a value would be skipped).
+VENDORED_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+VENDOR_FOLDER = "assets/vendor"
 
 
 def sha256_source(text: str) -> str:
@@ -69,8 +73,16 @@ def scan_page(text: str, name: str, whole_page_is_ours: bool, found: InlineCode,
                                   for m in STYLE_ATTRIBUTE.finditer(text))
 
 
+def vendored_styles(vendor_dir: Path) -> set[str]:
+    """CSP sources of the <style> elements the vendored libraries' scripts insert."""
+    return {sha256_source(match.group(1)) for path in sorted(vendor_dir.rglob("*.js"))
+            for match in VENDORED_STYLE.finditer(path.read_text("utf-8", errors="replace"))
+            if "${" not in match.group(1)}
+
+
 def scan_site(site_dir: Path) -> InlineCode:
     found, ours = InlineCode(), own_scripts()
+    found.styles.update(vendored_styles(site_dir / VENDOR_FOLDER))
     for path in sorted(site_dir.rglob("*.html")):
         name = path.relative_to(site_dir).as_posix()
         scan_page(path.read_text("utf-8", errors="replace"), name, name.startswith("embed/"), found, ours)

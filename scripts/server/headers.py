@@ -42,16 +42,20 @@ MAP_TILE_HOST = "{0.scheme}://{0.netloc}".format(urlsplit(OSM_TILES))
 def content_security_policy(inline: InlineCode, frame_ancestors: str, https: bool, image_hosts: tuple = ()) -> str:
     directives = [
         ("default-src", ["'self'"]),
-        ("script-src", ["'self'", *sorted(inline.scripts)]),
+        # WebAssembly compiled by <model-viewer> (its meshopt decoder, at load) and its Draco and KTX2
+        # decoders: 'wasm-unsafe-eval' allows compiling WebAssembly only, not eval() of JavaScript.
+        ("script-src", ["'self'", "'wasm-unsafe-eval'", *sorted(inline.scripts)]),
         ("style-src", ["'self'", *sorted(inline.styles)]),
         ("style-src-attr", ["'unsafe-hashes'", *sorted(inline.style_attributes)] if inline.style_attributes
          else ["'none'"]),
-        ("img-src", ["'self'", "data:", *image_hosts]),  # Material's icons are SVG data: URLs in its stylesheet
+        # Material's icons are SVG data: URLs in its stylesheet; three.js (in <model-viewer>) reads a
+        # model's textures from blob: URLs of the model's own bytes.
+        ("img-src", ["'self'", "data:", "blob:", *image_hosts]),
         ("font-src", ["'self'"]),
         ("connect-src", ["'self'"]),
         ("frame-src", ["'self'"]),
         ("media-src", ["'self'"]),  # videos and their caption tracks (<track> loads under media-src)
-        ("worker-src", ["'self'"]),
+        ("worker-src", ["'self'", "blob:"]),  # the Draco and KTX2 decoders run in workers made from blob: URLs
         ("object-src", ["'none'"]),
         ("base-uri", ["'self'"]),
         ("form-action", ["'self'"]),
