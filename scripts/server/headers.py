@@ -50,6 +50,8 @@ def content_security_policy(inline: InlineCode, frame_ancestors: str, https: boo
         ("font-src", ["'self'"]),
         ("connect-src", ["'self'"]),
         ("frame-src", ["'self'"]),
+        # Material's search worker, and MapLibre's on the 3D map page: MapLibre 6 starts its worker from its
+        # own module file (assets/vendor/maplibre-gl/maplibre-gl-worker.mjs), same origin, so no blob: is needed
         ("worker-src", ["'self'"]),
         ("object-src", ["'none'"]),
         ("base-uri", ["'self'"]),

@@ -13,7 +13,7 @@ const BEARING = 25;
 
 function showMessage(name) {
   for (const message of holder.querySelectorAll("[data-map-3d-message]")) {
-    message.hidden = message.dataset.map3dMessage !== name;
+    message.hidden = message.getAttribute("data-map-3d-message") !== name;
   }
 }
 
@@ -120,10 +120,15 @@ async function draw() {
   holder.map3d = map;  // the browser tests read the rendered columns from it
   map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), "top-right");
   map.on("error", (event) => console.error("3D map:", event.error && event.error.message));
-  map.on("click", "columns", (event) => {
-    const feature = event.features[0];
-    new maplibregl.Popup({ maxWidth: "18rem" }).setLngLat(event.lngLat)
-      .setDOMContent(popupContent(feature.properties, data.labels)).addTo(map);
+  map.on("click", "columns", (event) => {  // every column under the point: neighbours' columns overlap
+    const seen = new Set();
+    const content = el("div", "map-3d-popups");
+    for (const feature of event.features) {
+      if (seen.has(feature.properties.id)) continue;
+      seen.add(feature.properties.id);
+      content.append(popupContent(feature.properties, data.labels));
+    }
+    new maplibregl.Popup({ maxWidth: "min(16rem, 80vw)" }).setLngLat(event.lngLat).setDOMContent(content).addTo(map);
   });
   map.on("mouseenter", "columns", () => { map.getCanvas().style.cursor = "pointer"; });
   map.on("mouseleave", "columns", () => { map.getCanvas().style.cursor = ""; });
