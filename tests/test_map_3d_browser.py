@@ -9,6 +9,7 @@ from scripts import languages
 from scripts.catalogue.validate import load_catalogue
 from scripts.locales import gettext_for
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, EVIL_NAME, ExternalRequests
+from tests.test_checkers import run_axe
 
 LANGUAGES = languages.languages()
 READY = "[data-map-3d][data-state=ready]"
@@ -40,6 +41,14 @@ def offline_page(browser, origin: str, init_script: str = "", **options):
     return page
 
 
+def open_3d_map(page, url: str) -> None:
+    """Load the page, check nothing 3D is fetched before the reader asks, then ask and wait for the map."""
+    page.goto(url, wait_until="networkidle")
+    assert not [u for u in page.requested if "maplibre" in u or "columns-" in u], "loaded before it was asked for"
+    page.locator("[data-map-3d-start]").click()
+    page.locator(READY).wait_for()
+
+
 def rendered_ids(page) -> list[str]:
     """The project of every column feature MapLibre placed on screen (its own query of the drawn layer)."""
     return page.evaluate("[...new Set(document.querySelector('[data-map-3d]').map3d"
@@ -58,10 +67,10 @@ def click_column(page, project_id: str) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.locale)
-def test_one_column_per_project_with_a_published_investment(webgl_browser, site_url, language, artifacts_dir):
+def test_one_column_per_project_with_a_published_investment(webgl_browser, site_url, language, artifacts_dir,
+                                                             node_modules):
     page = offline_page(webgl_browser, site_url, viewport={"width": 1366, "height": 900})
-    page.goto(f"{site_url}{language.prefix}map/3d/", wait_until="networkidle")
-    page.locator(READY).wait_for()
+    open_3d_map(page, f"{site_url}{language.prefix}map/3d/")
     expected = sorted(p.id for p in load_catalogue().projects
                       if p.investment_vnd_bn is not None or p.investment_usd_m is not None)
     assert expected and rendered_ids(page) == expected
@@ -69,6 +78,7 @@ def test_one_column_per_project_with_a_published_investment(webgl_browser, site_
         "3D investment map")
     assert page.locator("html").get_attribute("lang") == language.locale
     assert page.locator("[data-map-3d-message]:visible").count() == 0
+    assert run_axe(page, node_modules) == []  # the drawn map: MapLibre's controls with their translated names
     page.locator(".map-3d").scroll_into_view_if_needed()
     page.screenshot(path=artifacts_dir / f"map-3d-{language.locale}-1366.png")
     assert page.external.blocked == []
@@ -78,8 +88,7 @@ def test_one_column_per_project_with_a_published_investment(webgl_browser, site_
 def test_a_column_opens_its_projects_popup_with_source_and_link(webgl_browser, site_url, artifacts_dir):
     page = offline_page(webgl_browser, site_url, viewport={"width": 390, "height": 844}, is_mobile=True,
                         has_touch=True)
-    page.goto(f"{site_url}en/map/3d/", wait_until="networkidle")
-    page.locator(READY).wait_for()
+    open_3d_map(page, f"{site_url}en/map/3d/")
     project = max((p for p in load_catalogue().projects if p.investment_vnd_bn is not None),
                   key=lambda p: p.investment_vnd_bn)
     page.locator(".map-3d").scroll_into_view_if_needed()
@@ -104,6 +113,7 @@ def test_without_webgl2_the_flat_map_is_shown_and_says_why(browser, site_url, la
     message = page.locator('[data-map-3d-message="no-webgl"]')
     assert message.is_visible() and "WebGL 2" in message.inner_text()
     assert page.locator("[data-map-3d-message]:visible").count() == 1
+    assert page.locator("[data-map-3d-start]").count() == 0, "no button to a map that cannot be drawn"
     assert not [url for url in page.requested if "maplibre" in url or "columns-" in url], "nothing 3D is fetched"
     assert page.external.blocked == []
     page.context.close()
@@ -121,8 +131,7 @@ def test_injected_text_in_3d_popups_stays_text(webgl_browser, evil_site):
     page = offline_page(webgl_browser, evil_site, viewport={"width": 1366, "height": 900})
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(evil_site + "en/map/3d/", wait_until="networkidle")
-    page.locator(READY).wait_for()
+    open_3d_map(page, evil_site + "en/map/3d/")
     assert "evil" in rendered_ids(page)
     click_column(page, "evil")
     page.locator(".maplibregl-popup").wait_for()

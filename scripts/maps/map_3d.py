@@ -3,7 +3,7 @@
 The HTML holds the place assets/maps/map-3d.js draws the map in, the legend (sector colours, what a
 column's height stands for, where the figures come from, how many projects are not drawn) and the
 texts shown instead of the map: without JavaScript, without WebGL 2, or when the map cannot load.
-Only this page loads the script, MapLibre and the columns file.
+Only this page loads the script; MapLibre and the columns file load when the reader asks for the map.
 """
 
 from __future__ import annotations
@@ -13,11 +13,15 @@ from dataclasses import dataclass
 
 from scripts import templates_env
 from scripts.catalogue import formatting
+from scripts.catalogue.minimap import outline_path
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext
 from scripts.languages import Language
 from scripts.maps.columns import columns, not_published
 from scripts.maps.generate import DATA_DIR, EMBED_DIR, columns_filename, embed_filename
+
+
+PREVIEW_TOLERANCE = 2  # SVG units of 1000 across: the outline shown until the map is asked for, about 4 KB
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,11 @@ def map_3d(projects: list[Project], language: Language, context: PageContext, ro
     """The block for a page `root` below the site root and `within` below its language's root."""
     locale = language.locale
     rate = context.rate
+    preview_path, preview_height = outline_path(context.outline, PREVIEW_TOLERANCE)
     return templates_env.render(
         "map-3d.html", locale, root=root, within=within, legend=legend(projects, locale, context),
         columns_url=f"{root}{DATA_DIR.as_posix()}/{columns_filename(language)}",
+        preview_path=preview_path, preview_height=round(preview_height, 1),
         flat_map_url=f"{root}{EMBED_DIR.as_posix()}/{embed_filename(language)}",
         rate=formatting.number(rate.vnd_per_usd, locale, 0), rate_date=formatting.long_date(datetime.date.fromisoformat(rate.date), locale),
          rate_source=rate.source)

@@ -1,5 +1,7 @@
-/* The 3D investment map (map/3d pages, scripts/templates/map-3d.html). After the page's first paint it
-   loads the vendored MapLibre GL JS and the language's columns file (assets/maps/columns-<locale>.json,
+/* The 3D investment map (map/3d pages, scripts/templates/map-3d.html). When the reader asks for it
+   (the button over the outline: the library is 1.7 MB, 0.5 MB compressed, too much to load unasked on
+   a phone's data plan, and its start-up would block the page's first seconds) it loads the vendored
+   MapLibre GL JS and the language's columns file (assets/maps/columns-<locale>.json,
    scripts/maps/columns.py) and draws the province outline with one column per project whose investment
    is published. The style has no remote source: no tiles, no glyphs, no sprite; labels are popups.
    Where WebGL 2 is missing, or the map cannot load (e.g. from file://), it shows the flat Leaflet map
@@ -106,6 +108,7 @@ async function draw() {
     }),
   ]);
   const container = holder.querySelector("[data-map-3d-canvas]");
+  container.replaceChildren();  // the outline and the button
   const map = new maplibregl.Map({
     container, style: style(data), center: [(data.bounds[0] + data.bounds[2]) / 2, (data.bounds[1] + data.bounds[3]) / 2],
     zoom: 7, pitch: PITCH, maxPitch: 70, locale: data.controls, maplibreLogo: false,
@@ -135,6 +138,7 @@ async function draw() {
   map.once("idle", () => {
     holder.dataset.state = "ready";
     showMessage("none");
+    map.getCanvas().focus();  // where the button was: the keyboard moves the map from here
   });
 }
 
@@ -143,12 +147,18 @@ function start() {
     showFlatMap("no-webgl");
     return;
   }
-  showMessage("loading");
-  draw().catch((error) => {
-    console.error("3D map:", error);
-    showFlatMap("failed");
-  });
+  showMessage("none");
+  const button = holder.querySelector("[data-map-3d-start]");
+  button.hidden = false;
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    holder.dataset.state = "loading";
+    showMessage("loading");
+    draw().catch((error) => {
+      console.error("3D map:", error);
+      showFlatMap("failed");
+    });
+  }, { once: true });
 }
 
-// After the first paint: the text and legend show at once, the library loads behind them.
-if (holder) requestAnimationFrame(() => setTimeout(start, 0));
+if (holder) start();
