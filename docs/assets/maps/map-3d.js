@@ -131,7 +131,7 @@ async function draw() {
       seen.add(feature.properties.id);
       content.append(popupContent(feature.properties, data.labels));
     }
-    new maplibregl.Popup({ maxWidth: "min(16rem, 80vw)" }).setLngLat(event.lngLat).setDOMContent(content).addTo(map);
+    new maplibregl.Popup({ maxWidth: "min(16rem, 62vw)" }).setLngLat(event.lngLat).setDOMContent(content).addTo(map);
   });
   map.on("mouseenter", "columns", () => { map.getCanvas().style.cursor = "pointer"; });
   map.on("mouseleave", "columns", () => { map.getCanvas().style.cursor = ""; });
