@@ -72,7 +72,7 @@ def _lighthouse_run(url: str) -> dict[str, float]:
     return {category: report["categories"][category]["score"] for category in CATEGORIES}
 
 
-COMPRESSED_SUFFIXES = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".geojson", ".ics")
+COMPRESSED_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".csv", ".geojson", ".ics")
 
 
 class _Host(http.server.SimpleHTTPRequestHandler):

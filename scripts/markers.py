@@ -8,6 +8,7 @@ Markers:
 - `catalogue:agencies`: the agencies an investor contacts, with their contact facts (data/departments.yml)
 - `catalogue:columns`, `catalogue:sectors`, `catalogue:statuses`, `catalogue:forms`: template tables
 - `catalogue:map`: the investment map; `catalogue:embed-snippets`: iframe code for other sites
+- `catalogue:map-3d`: the 3D investment map, its legend and fallback (scripts/maps/map_3d.py)
 - `content:fdi-chart`: the FDI chart from data/fdi.yml; `content:fdi-by-country-chart`: FDI by country of origin
 - `content:key-figures`: the key figures with their sources (data/key-figures.yml)
 - `content:parks-comparison`: the industrial parks side by side
@@ -37,6 +38,7 @@ from scripts.content.parks import comparison_table
 from scripts.languages import Language, default_locale
 from scripts.seo import relative_root
 from scripts.maps.embed import embed_snippets, map_frame
+from scripts.maps.map_3d import map_3d
 from scripts.media.viewer import media_html
 
 MARKER = re.compile(r"^<!-- (catalogue|content):([\w-]+)(?::([\w-]+))? -->$", re.MULTILINE)
@@ -63,6 +65,7 @@ def fill_markers(html: str, language: Language, prepared: PreparedCatalogue, pag
         "statuses": lambda arg: template_files.vocabulary_table(vocabularies, "statuses", locale),
         "forms": lambda arg: template_files.vocabulary_table(vocabularies, "forms", locale),
         "map": lambda arg: map_frame(language, root, within),
+        "map-3d": lambda arg: map_3d(projects, language, prepared.context, root, within),
         "embed-snippets": lambda arg: embed_snippets(language, prepared.context),
         "fdi-chart": lambda arg: fdi_chart(locale),
         "fdi-by-country-chart": lambda arg: fdi_by_country_chart(locale),

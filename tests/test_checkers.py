@@ -11,7 +11,7 @@ from scripts import languages
 LANGUAGES = languages.languages()
 
 
-PAGES = ["", "catalogue/", "catalogue/?sector=high-tech", "projects/vsip-nghe-an-3/", "map/", "parks/", "catalogue/template/",
+PAGES = ["", "catalogue/", "catalogue/?sector=high-tech", "projects/vsip-nghe-an-3/", "map/", "map/3d/", "parks/", "catalogue/template/",
          "404.html"]
 
 

@@ -66,7 +66,7 @@ def fetch(url: str, **headers: str):
 
 def pages_to_read(site: Path, language) -> list[str]:
     project = sorted(p.name for p in (site / language.prefix / "projects").iterdir() if p.is_dir())[0]
-    return ["", "catalogue/", f"projects/{project}/", "map/"]
+    return ["", "catalogue/", f"projects/{project}/", "map/", "map/3d/"]
 
 
 def embeds_to_read(site: Path, language) -> list[str]:
@@ -105,6 +105,9 @@ def test_pages_load_with_no_csp_violation_and_no_error(server, browser, language
         page.goto(server["url"] + path, wait_until="networkidle")
         if path.endswith("map/"):
             page.frame_locator(".map-frame iframe").locator(".folium-map[data-ready=true]").wait_for()
+        if path.endswith("map/3d/"):  # MapLibre, its module worker and the columns file under the policy
+            page.locator("[data-map-3d-start]").click()
+            page.locator("[data-map-3d][data-state=ready]").wait_for()
     search(page, server["url"] + language.prefix, "Nghệ An")  # Material's search worker and its results
     context.close()
     assert problems == []

@@ -55,7 +55,9 @@ def content_security_policy(inline: InlineCode, frame_ancestors: str, https: boo
         ("connect-src", ["'self'"]),
         ("frame-src", ["'self'"]),
         ("media-src", ["'self'"]),  # videos and their caption tracks (<track> loads under media-src)
-        ("worker-src", ["'self'", "blob:"]),  # the Draco and KTX2 decoders run in workers made from blob: URLs
+        # Material's search worker; MapLibre 6 starts its worker from its own module file (same origin);
+        # the Draco and KTX2 decoders of <model-viewer> run in workers made from blob: URLs
+        ("worker-src", ["'self'", "blob:"]),
         ("object-src", ["'none'"]),
         ("base-uri", ["'self'"]),
         ("form-action", ["'self'"]),
