@@ -12,6 +12,7 @@ from scripts.editor import decap_config as generated
 from scripts.editor.locale_files import LocaleFiles
 from scripts.editor.server import VENDOR
 from scripts.languages import ROOT
+from scripts.media.items import LICENCES
 from scripts.schema import PATTERNS, Field, may, need, record
 from scripts.translation_status import recorded_hash, text_hash
 
@@ -126,9 +127,11 @@ def test_only_the_schema_field_kinds_the_editor_knows_are_used():
     """Every kind a schema uses has a widget (a new kind must be given one, not shown as free text)."""
     fields = generated.Fields("vi")
     known = set(PATTERNS) | set(generated.NUMBER_KINDS) | {"text", "date", "boolean", "texts", "point",
-                                                           "year_or_month", "text_or_languages", "vnd_per_usd"}
+                                                           "year_or_month", "text_or_languages", "vnd_per_usd",
+                                                           *generated.CHOICES, "media_path"}
     assert set(generated.KINDS) <= known
     assert fields.value("date")["widget"] == "datetime"
+    assert fields.value("licence") == {"widget": "select", "options": list(LICENCES)}
     assert fields.field("x", Field("boolean", False))["widget"] == "boolean"
     assert fields.field("x", may("texts"))["widget"] == "list"
 

@@ -18,12 +18,14 @@ from scripts.front_matter import PAGE
 from scripts.languages import ROOT, default_locale, locales
 from scripts.locales import compile_catalogs, gettext_for
 from scripts.maps.places import KINDS as PLACE_KINDS
-from scripts.schema import KINDS, PATTERNS, Field, ListOf, MapOf, Record
+from scripts.media.items import KINDS as MEDIA_KINDS, LICENCES
+from scripts.schema import KINDS, MEDIA_PATH, PATTERNS, Field, ListOf, MapOf, Record
 
 # Header fields the build and the translators' tools set, not the clerk: kept as they are, not shown.
 KEPT_AS_THEY_ARE = ("review", "source_hash", "hide", "search", "icon", "status", "robots", "template")
 # Header fields written once for a page and the same in every language (the rest is translated).
 SAME_IN_EVERY_LANGUAGE = ("date", "tags", "hide", "search", "icon", "status", "robots", "template")
+CHOICES = {"licence": lambda: LICENCES, "media_kind": lambda: MEDIA_KINDS}
 NUMBER_KINDS = {"number": {}, "positive_number": {"min": 0}, "percent": {"min": 0, "max": 100},
                 "year": {"value_type": "int", "min": 1900, "max": 2100}, "latitude": {"min": -90, "max": 90},
                 "longitude": {"min": -180, "max": 180}}
@@ -88,6 +90,10 @@ class Fields:
             return {"widget": "object", "collapsed": True, "fields": [
                 {"name": locale, "label": self._(field_label(locale)), "widget": "string",
                  "required": locale == self.langs[0]} for locale in self.langs]}
+        if kind in CHOICES:  # a closed list of keys (the media's licences and kinds): a select
+            return {"widget": "select", "options": list(CHOICES[kind]())}
+        if kind == "media_path":  # a file under docs/assets/media/ (one per language is edited in the file)
+            return {"widget": "string", "pattern": [MEDIA_PATH.pattern, KINDS[kind](None)[0]]}
         if kind == "point":
             return {"widget": "list", "field": {"name": "value", "label": self._(field_label("point")),
                                                 "widget": "number", "value_type": "float"}}
