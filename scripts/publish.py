@@ -200,8 +200,8 @@ def main(argv: list[str] | None = None) -> int:
         site_to_publish(site_dir, url, build=not args.no_build)
         target = remote.parse_remote(args.dest)
         publish = publish_local if target is None else publish_remote
-        record = publish(site_dir.resolve(),  # the release it shows now, unchanged by a later build Path(args.dest) if target is None else target, url,
-                         args.keep, args.listen)
+        # site_dir.resolve(): the release the link shows now, unchanged by a later build
+        record = publish(site_dir.resolve(), Path(args.dest) if target is None else target, url, args.keep, args.listen)
     except (PublishError, releases.ReleaseError, RuntimeError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
