@@ -328,7 +328,7 @@ def test_a_catalogue_above_the_limit_stops_the_build_at_once_naming_the_limit(tm
     count = len(validate.load_catalogue(ROOT / "data").projects)
     monkeypatch.setattr(validate, "MAX_PROJECTS", count - 1)
     project = copy_project(tmp_path / "project")
-    assert build_site.build(tmp_path / "site", project / "mkdocs.yml", URL) == 1
+    assert build_site.build(tmp_path / "site", project / "mkdocs.yml", URL, lang="en") == 1
     error = capsys.readouterr().err
     assert f"rows: expected at most {count - 1:,} projects" in error and f"got {count:,}" in error
     assert "There is no complete site" in error and not (tmp_path / "site").exists()

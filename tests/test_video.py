@@ -127,7 +127,7 @@ def test_video_page_passes_axe_and_the_nu_validator(browser, video_site, node_mo
 
 def test_sources_are_not_published_raw_and_the_encoded_files_are(video_site):
     site, _ = video_site
-    published = sorted(path.name for path in (site / "media").iterdir())
+    published = sorted(path.name for path in (site / "media").iterdir() if path.name.startswith(NAME))
     assert published == sorted([f"{NAME}-90.webm", f"{NAME}-90.mp4", f"{NAME}-poster.jpg",
                                 *[f"{NAME}.{locale}.vtt" for locale in locales()]])
     leaked = [p for p in site.rglob(f"{NAME}*") if p.parent != site / "media"]
@@ -210,7 +210,7 @@ def test_the_build_stops_on_a_missing_licence_and_keeps_the_last_site(tmp_path: 
     project = copy_project(tmp_path / "project")
     drop_video(project / "docs", sidecar=SIDECAR.replace("licence: CC0-1.0\n", ""))
     site = tmp_path / "site"
-    assert build_site.build(site, project / "mkdocs.yml") == 1
+    assert build_site.build(site, project / "mkdocs.yml", lang="en") == 1
     error = capsys.readouterr().err
     assert f"docs/media/{NAME}.yml:1: licence: expected a 'licence:' line (required), got none" in error
     assert "Traceback" not in error and not site.exists()
