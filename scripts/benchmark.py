@@ -136,7 +136,9 @@ def run(count: int, quick: bool, repeats: int) -> dict:
             prefix = url + language.prefix
             pages.update({f"home-{language.locale}": prefix, f"catalogue-{language.locale}": prefix + "catalogue/",
                           f"project-{language.locale}": prefix + f"projects/{rows[0]['id']}/",
-                          f"map-{language.locale}": prefix + "map/"})
+                          f"map-{language.locale}": prefix + "map/",
+                          f"parks-{language.locale}": prefix + "parks/",  # a panorama and a 3D model
+                          f"map-3d-{language.locale}": prefix + "map/3d/"})
         pages["stock-material-home"] = base_url
         pages["folium-default-map"] = url + "folium-default.html"
         weights = bench_web.page_weights(pages)

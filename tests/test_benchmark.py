@@ -25,7 +25,8 @@ def test_benchmark_reports_every_figure(tmp_path: Path):
                  "ours_parallel_unchanged", "stock_again"):
         assert len(builds[warm]["runs_seconds"]) == 2 and builds[warm]["seconds"] in builds[warm]["runs_seconds"]
     assert set(figures["ratios"]) == {"cold", "from_scratch", "nothing_changed"}
-    assert {"home-en", "catalogue-lo", "project-vi", "map-en", "stock-material-home", "folium-default-map"} <= set(
+    assert {"home-en", "catalogue-lo", "project-vi", "map-en", "parks-lo", "map-3d-vi", "stock-material-home",
+            "folium-default-map"} <= set(
         figures["page_weights"])
     assert all(w["raw_kb"] > 0 for w in figures["page_weights"].values())
     for scores in figures["lighthouse"].values():
