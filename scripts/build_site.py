@@ -1,6 +1,6 @@
 """Build the whole trilingual site into site/, keeping the last good site/ if anything fails.
 
-Usage: python -m scripts.build_site [--site-dir DIR] [--lang en] [--no-wait]   (./scripts/build runs this)
+Usage: python -m scripts build [--site-dir DIR] [--lang en] [--no-wait]   (./scripts/build runs this)
 
 One build at a time per project (scripts/build_lock.py). MkDocs builds into a new release folder
 beside the target; only a successful build whose output is whole (scripts/site_check.py) becomes
@@ -17,20 +17,15 @@ import sys
 import time
 from pathlib import Path
 
-from scripts import build_lock, front_matter, site_check, site_files, site_releases
-from scripts.kiosk import build_kiosk
+from scripts import build_lock, site_check, site_files, site_releases
+from scripts.kiosk import write_kiosk
 from scripts.parallel_build import build_parallel
 from scripts.search_index import write_language_indexes
 from scripts.catalogue.problems import message_locales, report
-from scripts.catalogue.validate import load_catalogue
-from scripts.catalogue.vocabularies import load_vocabularies
-from scripts.content.news import load_posts
-from scripts.data_schemas import check_sources
-from scripts.glossary import check_data, check_docs
-from scripts.images import refused_files
 from scripts.languages import MKDOCS_YML, ROOT, languages, load_mkdocs_config
 from scripts.media import video_step
 from scripts.sitemaps import write_language_sitemaps, write_robots
+from scripts.source_check import source_problems, source_warnings
 
 
 NOT_PAGES = ("assets", "search", "embed")  # top-level folders whose HTML files are not pages of the site
@@ -113,20 +108,6 @@ def run_parallel(staging: Path, config_file: Path, site_url: str | None) -> int:
     return 0
 
 
-def source_problems(config_file: Path) -> list:
-    """Every problem of the sources (data, page headers, refused files), checked before building."""
-    docs = config_file.parent / "docs"
-    problems = (check_sources(config_file) + front_matter.check_docs(docs, config_file.parent)
-                + refused_files(docs, config_file.parent)
-                + video_step.check(docs, config_file.parent, video_step.generated_videos(docs))[1])
-    if not problems:  # the spreadsheets and posts are read with the vocabularies just checked
-        catalogue = load_catalogue(config_file.parent / "data", root=config_file.parent)
-        tags = load_vocabularies(config_file.parent / "data").news_tags
-        locale = languages(config_file)[0].locale
-        problems = catalogue.problems + load_posts(docs / "news" / "posts", locale, tags, config_file.parent)[1]
-    return problems
-
-
 def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None = None, parallel: bool = False,
           lang: str | None = None, wait: bool = True) -> int:
     """Build into `site_dir`; `site_url` overrides mkdocs.yml's (the address the site is served from).
@@ -149,9 +130,7 @@ def _build(site_dir: Path, config_file: Path, site_url: str | None, parallel: bo
     if problems:
         print(report(problems, lang), file=sys.stderr)
         return _failed(site_dir, config_file, site_url, "")
-    others = [language.locale for language in languages() if not language.default]
-    docs = config_file.parent / "docs"
-    for warning in check_docs(docs, others) + check_data(config_file.parent / "data", root=config_file.parent):
+    for warning in source_warnings(config_file):
         print(f"warning: {warning}", file=sys.stderr)
     staging = site_releases.new_staging(site_dir)
     code = (run_parallel(staging, config_file, site_url) if parallel
@@ -191,8 +170,8 @@ def _failed(site_dir: Path, config_file: Path, site_url: str | None, why: str, s
     return 1
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Build the trilingual site.")
+def main(argv: list[str] | None = None, prog: str | None = None) -> int:
+    parser = argparse.ArgumentParser(prog=prog, description="Build the trilingual site.")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="output folder (default: site/)")
     parser.add_argument("--config-file", type=Path, default=MKDOCS_YML,
                         help="the project's mkdocs.yml (default: this checkout's)")
@@ -210,8 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     code = build(site_dir, args.config_file.resolve(), site_url=args.site_url, parallel=args.parallel, lang=args.lang,
                  wait=not args.no_wait)
     if code == 0 and args.kiosk:
-        archive = build_kiosk(site_dir, ROOT / "dist")
-        print(f"Kiosk: open {ROOT / 'dist' / 'kiosk' / 'index.html'} (zip: {archive})")
+        write_kiosk(site_dir, ROOT / "dist")
     return code
 
 

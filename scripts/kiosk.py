@@ -1,5 +1,6 @@
 """The kiosk build: the whole site as a folder (and zip) that works from disk (file://) or any local
-static server, with no network at all. Usage: ./scripts/build --kiosk → dist/kiosk/ and dist/nghean-kiosk.zip.
+static server, with no network at all. Usage: ./scripts/build --kiosk → dist/kiosk/ and dist/nghean-kiosk.zip;
+`python -m scripts kiosk` makes them from the site already built.
 
 The built site is copied to dist/kiosk/site/ and adapted:
 - links to folders get an explicit index.html (file:// shows no folder index);
@@ -16,16 +17,19 @@ The built site is copied to dist/kiosk/site/ and adapted:
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import re
 import shutil
+import sys
 from html import escape
 from pathlib import Path
 
 import segno
 
 from scripts.languages import ROOT, Language, languages, load_mkdocs_config
+from scripts.site_releases import served
 from scripts.locales import gettext_for
 
 LINK = re.compile(r'((?:href|src)=")([^"#?:]*/)((?:[?#][^"]*)?)(")')  # a folder, then its query or fragment
@@ -140,3 +144,27 @@ def build_kiosk(site: Path, dist: Path) -> Path:
     add_server(kiosk)
     archive = shutil.make_archive(str(dist / "nghean-kiosk"), "zip", root_dir=kiosk)
     return Path(archive)
+
+
+def write_kiosk(site: Path, dist: Path) -> None:
+    """build_kiosk, then say where the kiosk is."""
+    archive = build_kiosk(site, dist)
+    print(f"Kiosk: open {dist / 'kiosk' / 'index.html'} (zip: {archive})")
+
+
+def main(argv: list[str] | None = None, prog: str | None = None) -> int:
+    parser = argparse.ArgumentParser(prog=prog, description="Write the offline kiosk from the built site.")
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist",
+                        help="where dist/kiosk/ and the zip go (default: dist/)")
+    args = parser.parse_args(argv)
+    site = served(args.site_dir.absolute())
+    if site is None or not (site / "index.html").is_file():
+        print(f"error: {args.site_dir}: expected a built site, got none: run ./scripts/build first", file=sys.stderr)
+        return 1
+    write_kiosk(site, args.dist.absolute())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

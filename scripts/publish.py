@@ -1,7 +1,7 @@
 """Publish the built site to a web server: `./scripts/publish DEST` (DEST a folder or user@host:/path).
 
-Usage: python -m scripts.publish [--no-build] [--site-url URL] [--keep N] DEST
-       python -m scripts.publish --rollback DEST
+Usage: python -m scripts publish [--no-build] [--site-url URL] [--keep N] DEST
+       python -m scripts publish --rollback DEST
 
 Builds (or, with --no-build, takes the last good site/), refuses a placeholder address, writes gzip
 and brotli copies of the text files, the nginx site file and `_headers` (scripts/server/), and
@@ -180,8 +180,8 @@ def site_to_publish(site_dir: Path, site_url: str, build: bool) -> None:
                            f"run without --no-build")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Publish the site to a folder or user@host:/path.")
+def main(argv: list[str] | None = None, prog: str | None = None) -> int:
+    parser = argparse.ArgumentParser(prog=prog, description="Publish the site to a folder or user@host:/path.")
     parser.add_argument("dest", help="a folder on this machine, or user@host:/absolute/path over SSH")
     parser.add_argument("--rollback", action="store_true", help="switch back to the release before the current one")
     parser.add_argument("--no-build", action="store_true", help="publish the last good site/ without building")
