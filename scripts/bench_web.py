@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import functools
 import gzip
-import io
 import http.server
+import io
 import json
-import threading
 import os
 import statistics
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 from scripts.languages import ROOT
@@ -31,14 +31,14 @@ def page_weights(urls: dict[str, str]) -> dict[str, dict]:
         for name, url in urls.items():
             page = browser.new_page()
             bodies = []
-            page.on("response", lambda response: bodies.append(response))
+            page.on("response", bodies.append)
             page.goto(url, wait_until="networkidle")
             page.wait_for_timeout(300)
             raw = gz = requests = 0
             for response in bodies:
                 try:
                     body = response.body()
-                except Exception:  # redirects and aborted requests have no body
+                except Exception:  # noqa: BLE001, S112 - redirects and aborted requests have no body
                     continue
                 raw += len(body)
                 gz += len(gzip.compress(body, 6))
@@ -78,7 +78,7 @@ COMPRESSED_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", 
 class _Host(http.server.SimpleHTTPRequestHandler):
     """A static host as sites are published: text compressed with gzip when the browser accepts it."""
 
-    def log_message(self, format, *args):  # noqa: A002
+    def log_message(self, format, *args):
         pass
 
     def send_head(self):

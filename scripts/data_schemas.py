@@ -19,7 +19,6 @@ from scripts.maps.places import KINDS as PLACE_KINDS
 from scripts.schema import Record, check_file, in_languages, list_of, map_of, may, need, record
 
 
-
 def schemas(langs: list[str]) -> dict[str, Record]:
     """data/<name> → its schema."""
     names = record(**in_languages(langs, "text"))

@@ -13,9 +13,9 @@ from scripts.catalogue import formatting
 from scripts.catalogue.generate import write_files
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, badges, page_url
-from scripts.site_files import folder as site_files_folder
 from scripts.languages import Language
 from scripts.locales import gettext_for
+from scripts.site_files import folder as site_files_folder
 
 STYLE = ("body{margin:0;font-family:'Noto Sans','Noto Sans Lao',sans-serif;color:#1a1a1a;font-size:15px}"
          "main{padding:12px 14px;border:1px solid #c5d3ca;border-radius:6px;background:#fff}"

@@ -15,7 +15,7 @@ from scripts.catalogue.problems import Problem
 from scripts.schema import check_file, may, need, record
 from scripts.translation_status import GENERATED
 
-HEADER = re.compile(r"^---\n(.*?)\n---\n", re.S)
+HEADER = re.compile(r"^---\n(.*?)\n---\n", re.DOTALL)
 
 
 # The header's declared fields: ours, then the MkDocs and Material settings a page may use.

@@ -49,7 +49,7 @@ def _avoid_warnings(shown: str, text: str, locale: str, terms: list[Term]) -> li
 
 def _body(path: Path) -> str:
     text = path.read_text("utf-8")
-    text = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)
+    text = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.DOTALL)
     text = re.sub(r"\([^)]*\)|<[^>]+>", " ", text).replace("\u200b", "")  # drop link targets and tags
     return re.sub(r"\s+", " ", text).lower()
 

@@ -29,8 +29,8 @@ from pathlib import Path
 import segno
 
 from scripts.languages import ROOT, Language, languages, load_mkdocs_config
-from scripts.site_releases import served
 from scripts.locales import gettext_for
+from scripts.site_releases import served
 
 LINK = re.compile(r'((?:href|src)=")([^"#?:]*/)((?:[?#][^"]*)?)(")')  # a folder, then its query or fragment
 HEAD_LINKS = re.compile(r'\s*<(?:link rel="(?:canonical|alternate)"|meta property="og:|meta name="twitter:)[^>]*>')

@@ -6,7 +6,7 @@ not tracked by git.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -40,7 +40,7 @@ def compile_catalogs(locales: list[str], locales_dir: Path = LOCALES_DIR) -> lis
     return compiled
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(locale: str, locales_dir: Path = LOCALES_DIR) -> NullTranslations:
     """The compiled catalog of `locale` (compile_catalogs must have run)."""
     return Translations.load(str(locales_dir), [locale], domain=DOMAIN)

@@ -22,7 +22,7 @@ Markers:
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from scripts.catalogue import template_files
 from scripts.catalogue.build_step import PreparedCatalogue
@@ -36,10 +36,10 @@ from scripts.content.key_figures import key_figures_html, load_key_figures
 from scripts.content.news import listing as news_listing
 from scripts.content.parks import comparison_table
 from scripts.languages import Language, default_locale
-from scripts.seo import relative_root
 from scripts.maps.embed import embed_snippets, map_frame
 from scripts.maps.map_3d import map_3d
 from scripts.media.viewer import media_html
+from scripts.seo import relative_root
 
 MARKER = re.compile(r"^<!-- (catalogue|content):([\w-]+)(?::([\w-]+))? -->$", re.MULTILINE)
 

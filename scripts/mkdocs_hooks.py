@@ -14,18 +14,37 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
-from scripts import html_fixes, images, languages, locales, search_index, seo, slugs, social_cards  # noqa: E402
-from scripts import front_matter, markers, not_found, page_dates, sanitise, search_entries, sidebars, site_files, structured_data, templates_cache, verified_cache  # noqa: E402
-from scripts.catalogue import build_step  # noqa: E402
-from scripts.catalogue.pages import fill_project_body  # noqa: E402
-from scripts.catalogue.project_search import project_entry  # noqa: E402
-from scripts.content import home, news  # noqa: E402
-from scripts.media import player, video_step  # noqa: E402
-from scripts.translation_status import GENERATED  # noqa: E402
+from scripts import (
+    front_matter,
+    html_fixes,
+    images,
+    languages,
+    locales,
+    markers,
+    not_found,
+    page_dates,
+    sanitise,
+    search_entries,
+    search_index,
+    seo,
+    sidebars,
+    site_files,
+    slugs,
+    social_cards,
+    structured_data,
+    templates_cache,
+    verified_cache,
+)
+from scripts.catalogue import build_step
+from scripts.catalogue.pages import fill_project_body
+from scripts.catalogue.project_search import project_entry
+from scripts.content import home, news
+from scripts.media import player, video_step
+from scripts.translation_status import GENERATED
 
 
 def _current_locale(config) -> str:

@@ -11,7 +11,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from scripts import html_fixes
-from scripts.languages import Language, language as language_of
+from scripts.languages import Language
+from scripts.languages import language as language_of
 from scripts.seo import language_root
 
 TEMPLATE = "404.html"

@@ -44,4 +44,4 @@ def last_change(source: Path, docs_dir: Path) -> datetime.date:
     committed = commit_dates(docs_dir.resolve()).get(source.resolve())
     if committed is not None:
         return committed
-    return datetime.datetime.fromtimestamp(source.stat().st_mtime, datetime.timezone.utc).date()
+    return datetime.datetime.fromtimestamp(source.stat().st_mtime, datetime.UTC).date()

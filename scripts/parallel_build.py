@@ -21,7 +21,7 @@ from pathlib import Path
 from scripts.languages import Language, languages
 from scripts.social_cards import CARDS_FOLDER
 
-URL_ENTRY = re.compile(r"\s*<url>.*?</url>", re.S)
+URL_ENTRY = re.compile(r"\s*<url>.*?</url>", re.DOTALL)
 
 
 def build_one(locale: str, site_dir: Path, config_file: Path) -> None:
@@ -52,7 +52,7 @@ def _start(language: Language, folder: Path, config_file: Path, env: dict) -> tu
         output = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
         os.dup2(output, 1)
         os.dup2(output, 2)
-        sys.stdout = sys.stderr = open(output, "w", encoding="utf-8", closefd=False)  # also under pytest's capture
+        sys.stdout = sys.stderr = open(output, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 - also under pytest's capture
         os.environ.update(env)
         os.chdir(config_file.parent)
         build_one(language.locale, folder, config_file)
@@ -102,9 +102,9 @@ def merge(folders: dict[str, Path], langs: list[Language], target: Path) -> None
             _move_tree(source / CARDS_FOLDER, target / CARDS_FOLDER)
     sitemap = merged_sitemap(parts)
     (target / "sitemap.xml").write_text(sitemap, encoding="utf-8")
-    with open(target / "sitemap.xml.gz", "wb") as handle:
-        with gzip.GzipFile(fileobj=handle, filename=str(target / "sitemap.xml.gz"), mode="wb", mtime=mtime) as gz:
-            gz.write(sitemap.encode("utf-8"))
+    with (open(target / "sitemap.xml.gz", "wb") as handle,
+          gzip.GzipFile(fileobj=handle, filename=str(target / "sitemap.xml.gz"), mode="wb", mtime=mtime) as gz):
+        gz.write(sitemap.encode("utf-8"))
     (target / "search" / "search_index.json").write_text(index, encoding="utf-8")
 
 

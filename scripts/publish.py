@@ -24,7 +24,8 @@ import tempfile
 from pathlib import Path
 
 from scripts import build_site, precompress, releases, remote
-from scripts.languages import ROOT, languages, site_url as configured_site_url
+from scripts.languages import ROOT, languages
+from scripts.languages import site_url as configured_site_url
 from scripts.server import csp
 from scripts.server.files import write_server_files
 
@@ -70,7 +71,7 @@ def git_commit(root: Path = ROOT) -> str:
 
 def release_name(now: datetime.datetime, commit: str, existing: list[str]) -> str:
     """`<UTC time>-<commit>`, later than every existing release (names sort by time)."""
-    stamp = now.astimezone(datetime.timezone.utc).replace(microsecond=0)
+    stamp = now.astimezone(datetime.UTC).replace(microsecond=0)
     while True:
         name = f"{stamp:%Y%m%dT%H%M%SZ}-{commit}"
         if not existing or name[:16] > max(existing)[:16]:
@@ -111,7 +112,7 @@ def prepare_release(site_dir: Path, release_dir: Path, name: str, site_url: str,
 
 
 def log_record(action: str, release: str, commit: str, site_url: str, changes: dict | None) -> dict:
-    record = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+    record = {"date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
               "action": action, "release": release, "commit": commit, "site_url": site_url}
     if changes is not None:
         record["pages"] = changes
@@ -121,7 +122,7 @@ def log_record(action: str, release: str, commit: str, site_url: str, changes: d
 def publish_local(site_dir: Path, dest: Path, site_url: str, keep: int, listen: str) -> dict:
     dest.mkdir(parents=True, exist_ok=True)
     commit = git_commit()
-    name = release_name(datetime.datetime.now(datetime.timezone.utc), commit, releases.release_names(dest))
+    name = release_name(datetime.datetime.now(datetime.UTC), commit, releases.release_names(dest))
     incoming = releases.incoming_folder(dest, name)
     manifest = prepare_release(site_dir, incoming, name, site_url, str(dest.resolve() / releases.CURRENT / "site"), listen)
     changes = page_changes(releases.read_manifest(dest, releases.current_release(dest)), manifest)
@@ -139,7 +140,7 @@ def publish_remote(site_dir: Path, target: remote.Remote, site_url: str, keep: i
     remote.run(remote.ssh_command(target, remote.prepare_script(target)))  # folders, no leftovers
     current, names = remote.remote_releases(target)
     commit = git_commit()
-    name = release_name(datetime.datetime.now(datetime.timezone.utc), commit, names)
+    name = release_name(datetime.datetime.now(datetime.UTC), commit, names)
     with tempfile.TemporaryDirectory(prefix="publish-") as staging:
         release_dir = Path(staging) / name
         manifest = prepare_release(site_dir, release_dir, name, site_url, f"{target.path}/{releases.CURRENT}/site", listen)

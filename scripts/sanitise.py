@@ -72,7 +72,7 @@ def source_line(markdown: str, description: str) -> int:
     """The line of the Markdown source where a removed piece most likely is (1 if not found)."""
     token = re.match(r"^<?([\w:-]+)", description).group(1)
     for number, line in enumerate(markdown.splitlines(), start=1):
-        if re.search(rf"(<{re.escape(token)}\b|\b{re.escape(token)}\s*=|{re.escape(token)}:)", line, re.I):
+        if re.search(rf"(<{re.escape(token)}\b|\b{re.escape(token)}\s*=|{re.escape(token)}:)", line, re.IGNORECASE):
             return number
     return 1
 

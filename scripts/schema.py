@@ -11,8 +11,8 @@ import datetime
 import difflib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from scripts.catalogue.fields import IDENTIFIER, THOUSANDS_DOT
 from scripts.catalogue.problems import Problem, shown

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from scripts.languages import ROOT
 from scripts.site_files import replacing

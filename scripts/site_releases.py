@@ -43,7 +43,7 @@ def new_staging(site_dir: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for leftover in folder.glob(INCOMING + "*"):
         _delete(leftover)
-    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     return folder / f"{INCOMING}{stamp}-{os.getpid()}"
 
 

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from scripts.languages import languages
 
-
-ENTRY = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
+ENTRY = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.DOTALL)
 
 
 def language_sitemap(sitemap: str, site_url: str, prefix: str) -> str:

@@ -32,7 +32,7 @@ GREEN, GOLD, WHITE = (11, 94, 60), (246, 195, 67), (255, 255, 255)
 def font_ranges(weight: int = 700) -> tuple[tuple[Path, tuple[tuple[int, int], ...]], ...]:
     """(font file, unicode ranges) for each @font-face of the given weight in fonts.css."""
     faces = []
-    for block in re.findall(r"@font-face\s*{(.*?)}", FONTS_CSS.read_text("utf-8"), re.S):
+    for block in re.findall(r"@font-face\s*{(.*?)}", FONTS_CSS.read_text("utf-8"), re.DOTALL):
         if f"font-weight: {weight};" not in block:
             continue
         name = re.search(r'url\("\.\./fonts/([^"]+)"\)', block).group(1)

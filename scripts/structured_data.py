@@ -119,7 +119,7 @@ OPERATOR = "foreign-affairs"  # departments.yml key of the agency that runs the 
 
 def source_name(src_uri: str) -> str:
     """"events.en.md" → "events", "parks/dong-hoi.lo.md" → "parks/dong-hoi"."""
-    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    stem = src_uri.removesuffix(".md")
     head, _, suffix = stem.rpartition(".")
     return head if head and len(suffix) == 2 and "/" not in suffix else stem
 

@@ -3,7 +3,7 @@ page language's gettext catalog installed, one environment per language."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from urllib.parse import urlsplit
 
 import jinja2
@@ -22,7 +22,7 @@ def phone_uri(phone: str) -> str:
     return "+84" + digits[1:] if digits.startswith("0") else digits
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment(locale: str) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              extensions=["jinja2.ext.i18n"], undefined=jinja2.StrictUndefined,

@@ -19,9 +19,9 @@ import argparse
 import hashlib
 import json
 import re
-from html import escape
 import sys
 from dataclasses import asdict, dataclass, field
+from html import escape
 from pathlib import Path
 
 from scripts import locales as locale_catalogs

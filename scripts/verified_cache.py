@@ -14,9 +14,9 @@ import fcntl
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 MANIFEST = ".manifest.json"
 MANIFEST_LOCK = ".manifest.lock"

@@ -33,7 +33,7 @@ EVIL_SUMMARY = '<script>window.pwned=3</script> "quoted", and more'
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
+    def log_message(self, format, *args):
         pass
 
 
@@ -87,7 +87,7 @@ class ExternalRequests:
 
     def route(self, route):
         url = route.request.url
-        if url.startswith(self.local_origin) or url.startswith(("data:", "blob:")):
+        if url.startswith((self.local_origin, "data:", "blob:")):
             route.continue_()
         else:
             self.blocked.append(url)

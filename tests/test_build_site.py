@@ -55,7 +55,7 @@ def test_sitemap_lists_every_language(built_site: Path, site_url: str):
 
 
 def test_nothing_is_loaded_from_another_host(built_site: Path):
-    external = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*(?:src|href)="(?:https?:)?//', re.I)
+    external = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*(?:src|href)="(?:https?:)?//', re.IGNORECASE)
     for page in html_pages(built_site):
         html = page.read_text("utf-8")
         for tag in external.findall(html):

@@ -4,21 +4,19 @@ import csv
 import datetime
 import io
 import json
-
 from pathlib import Path
 
 import yaml
 
-from scripts.catalogue import opendata
-from scripts.catalogue.generate import generate
-from scripts.catalogue.paging import PAGE_SIZE
+from scripts.catalogue import opendata, pages
 from scripts.catalogue.build_step import exchange_rate
+from scripts.catalogue.generate import generate
 from scripts.catalogue.geo import load_outline
 from scripts.catalogue.listing import catalogue_list, search_text
 from scripts.catalogue.minimap import position_percent
 from scripts.catalogue.model import Project
-from scripts.catalogue import pages
 from scripts.catalogue.pages import PageContext, fill_project_body
+from scripts.catalogue.paging import PAGE_SIZE
 from scripts.catalogue.qr import qr_svg
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.languages import languages, load_mkdocs_config

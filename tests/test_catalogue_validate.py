@@ -158,7 +158,7 @@ def test_a_windows_1258_csv_is_read_like_its_utf8_copy(data_dir):
 
 def test_lao_lost_in_a_legacy_code_page_is_reported(data_dir):
     row = GOOD.format(id="b-1").replace(",Project b-1,,", ",Project b-1,???? ??,")  # Excel's "?" for Lao letters
-    (data_dir / "projects" / "dept-b.csv").write_bytes(as_windows_1258("\n".join([HEADER, row])))
+    (data_dir / "projects" / "dept-b.csv").write_bytes(as_windows_1258(f"{HEADER}\n{row}"))
     assert messages(data_dir) == [
         "data/projects/dept-b.csv:2: name_lo: expected letters (this file was saved as cp1258, which has no Lao"
         " letters), got '???? ??' (in Excel use File → Save As → 'CSV UTF-8 (Comma delimited) (*.csv)')"]

@@ -98,7 +98,7 @@ def break_line(project: Path, name: str, pattern: str, replacement: str) -> int:
     """Replace the first line matching `pattern` in `name`; returns its line number."""
     path = project / name
     text = path.read_text("utf-8")
-    match = re.search(pattern, text, re.M)
+    match = re.search(pattern, text, re.MULTILINE)
     assert match, f"{pattern} not found in {name}: update the corpus"
     path.write_text(text[:match.start()] + replacement + text[match.end():], "utf-8")
     return text[:match.start()].count("\n") + 1

@@ -10,7 +10,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -30,7 +29,7 @@ def editor(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("editor") / "project")
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     port = free_port()
-    log = open(project / "editor.log", "wb")
+    log = open(project / "editor.log", "wb")  # noqa: SIM115 - the server writes to it until the fixture ends
     process = subprocess.Popen([sys.executable, "-m", "scripts.editor", "--port", str(port)], cwd=project,
                                env={**os.environ, "BUILD_ONLY_LOCALE": "vi"}, stdout=log, stderr=subprocess.STDOUT)
     wait_for_port(port, process, seconds=60)
@@ -43,7 +42,7 @@ def editor(tmp_path_factory):
 @pytest.fixture
 def admin(browser, editor):
     """The editor page, signed in to the local backend, with other hosts blocked (page.external)."""
-    project, url = editor
+    _, url = editor
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
     external = ExternalRequests(url)
     context.route("**/*", external.route)
@@ -111,7 +110,7 @@ def test_a_news_post_in_three_languages_is_written_as_the_site_names_its_files(a
         path = posts / f"2026-11-30-{SLUG}{suffix}.md"
         assert check_page(path, path.name) == []
         text = path.read_text("utf-8")
-        assert f"title: {TITLES[locale]}" in text and re.search(r"^date: '?2026-11-30'?$", text, re.M)
+        assert f"title: {TITLES[locale]}" in text and re.search(r"^date: '?2026-11-30'?$", text, re.MULTILINE)
         if locale != "vi":  # the translation stamp, set in the same save
             assert recorded_hash(path) == source_hash(source)
     assert "source_hash" not in source.read_text("utf-8")

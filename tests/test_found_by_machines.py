@@ -90,7 +90,7 @@ def test_contact_page_describes_every_agency(built_site):
 
 
 def test_news_event_park_dataset_and_breadcrumbs(built_site):
-    post = sorted(p.name for p in (built_site / "en" / "news" / "posts").iterdir())[0]
+    post = min(p.name for p in (built_site / "en" / "news" / "posts").iterdir())
     article = of_type(json_ld(built_site, f"en/news/posts/{post}"), "NewsArticle")
     title = re.search(r"<title>([^<]*)", (built_site / "en/news/posts" / post / "index.html").read_text("utf-8")).group(1)
     assert len(article) == 1 and article[0]["headline"] in title and article[0]["datePublished"] == post[:10]
@@ -98,7 +98,7 @@ def test_news_event_park_dataset_and_breadcrumbs(built_site):
     dated = [e for e in events if e.get("start") or (e.get("yearly") and e.get("since"))]
     found = of_type(json_ld(built_site, "en/events"), "Event")
     assert len(found) == len(dated) and all(block["startDate"] and block["location"]["name"] for block in found)
-    park = sorted(p.name for p in (built_site / "en" / "parks").iterdir() if p.is_dir())[0]
+    park = min(p.name for p in (built_site / "en" / "parks").iterdir() if p.is_dir())
     assert of_type(json_ld(built_site, f"en/parks/{park}"), "Place")[0]["address"]["addressCountry"] == "VN"
     data = of_type(json_ld(built_site, "en/catalogue"), "Dataset")[0]
     assert {d["contentUrl"].rsplit("/", 1)[1] for d in data["distribution"]} <= {

@@ -30,7 +30,7 @@ from scripts.translation_status import REVIEW_LINE, status_report
 LAO = re.compile(r"[\u0e80-\u0eff]")
 LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 WORD = re.compile(rf"[{LATIN}]+")
-GLOSS = re.compile(rf"(?<=[\u0e80-\u0eff])\s*\([^()\u0e80-\u0eff]*\)")
+GLOSS = re.compile(r"(?<=[\u0e80-\u0eff])\s*\([^()\u0e80-\u0eff]*\)")
 ADDRESS = re.compile(r"\S*(?:https?://|www\.|\.org|\.vn|\.la|\.com)\S*|(?<!\w)\.[a-z]{2,4}\b|[\w-]+=\S*")
 UNITS = {"km", "ha", "kV", "kW", "MW", "MVA", "m", "kg", "t", "mm", "cm"}
 BLOCKS = {"p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "caption",

@@ -15,7 +15,15 @@ from scripts.catalogue.pages import PageContext
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.languages import languages, load_mkdocs_config
-from scripts.maps.columns import HALF_SIDE_M, METRES_PER_DEGREE, TALLEST_M, columns, columns_data, data_file, square
+from scripts.maps.columns import (
+    HALF_SIDE_M,
+    METRES_PER_DEGREE,
+    TALLEST_M,
+    columns,
+    columns_data,
+    data_file,
+    square,
+)
 from scripts.maps.map_3d import legend, map_3d
 
 LANGUAGES = languages()

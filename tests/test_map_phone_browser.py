@@ -67,7 +67,7 @@ def test_on_a_phone_no_control_covers_a_quarter_of_the_map(browser, site_url, la
 
 def test_the_520_px_embed_keeps_the_status_filter_usable(browser, site_url, tmp_path):
     statuses = {p.status for p in load_catalogue().projects}
-    status = sorted(statuses)[0]
+    status = min(statuses)
     host = tmp_path / "partner"
     host.mkdir()
     (host / "index.html").write_text(
@@ -144,7 +144,7 @@ def test_the_map_page_keeps_the_readers_filters_in_its_address(browser, site_url
 def test_leaflets_control_titles_are_translated(browser, site_url, language):
     _ = gettext_for(language.locale)
     project = load_catalogue().projects[0]
-    context, page, frame = open_map_page(browser, f"{site_url}{language.prefix}map/?project={project.id}", PHONE)
+    context, _, frame = open_map_page(browser, f"{site_url}{language.prefix}map/?project={project.id}", PHONE)
     frame.locator(".leaflet-popup").wait_for()
     expected = {".leaflet-control-zoom-in": "Zoom in", ".leaflet-control-zoom-out": "Zoom out",
                 ".leaflet-control-layers-toggle": "Map layers", ".leaflet-control-attribution a[lang=en]":

@@ -3,15 +3,15 @@
 import datetime
 import json
 import re
+from pathlib import Path
 
 import yaml
 
 from scripts.catalogue.build_step import exchange_rate
+from scripts.catalogue.geo import load_outline
 from scripts.catalogue.pages import PageContext
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
-
-from scripts.catalogue.geo import load_outline
 from scripts.languages import languages, load_mkdocs_config, locales
 from scripts.maps.folium_map import map_html
 from scripts.maps.map_data import VARIABLE, data_script, map_data
@@ -31,7 +31,7 @@ def test_places_file_is_valid_and_inside_the_province():
 
 def test_a_place_outside_the_province_is_reported_with_its_line(tmp_path):
     source = (tmp_path / "places.yml")
-    text = open("data/places.yml", encoding="utf-8").read().replace("lat: 18.7367", "lat: 21.0285")
+    text = Path("data/places.yml").read_text("utf-8").replace("lat: 18.7367", "lat: 21.0285")
     source.write_text(text, encoding="utf-8")
     _, problems = load_places(locales(), load_outline(), source)
     (problem,) = problems
@@ -60,7 +60,7 @@ def test_map_page_is_lean_local_and_stable():
 
 
 def test_public_investment_works_are_map_infrastructure_not_catalogue_rows():
-    entries = yaml.safe_load(open("data/places.yml", encoding="utf-8"))["places"]
+    entries = yaml.safe_load(Path("data/places.yml").read_text("utf-8"))["places"]
     works = [e["id"] for e in entries if e.get("programme") == "public-investment-2026-2030"]
     assert len(works) == 9  # the programme's nine state-budget projects
     places, _ = load_places(locales(), load_outline())
@@ -74,6 +74,6 @@ def test_public_investment_works_are_map_infrastructure_not_catalogue_rows():
         assert all(on_map[w][0] == "infrastructure" and on_map[w][7].startswith("https://") for w in works)
         assert not {row[8] for row in data["projects"]} & set(works)
         suffix = "" if language.default else f".{language.locale}"
-        sectors = open(f"docs/sectors{suffix}.md", encoding="utf-8").read()
+        sectors = Path(f"docs/sectors{suffix}.md").read_text("utf-8")
         missing = [w for w in works if on_map[w][4] not in sectors]
         assert not missing, f"docs/sectors{suffix}.md does not list {missing}"

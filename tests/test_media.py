@@ -51,7 +51,7 @@ def test_an_unknown_licence_and_a_missing_text_alternative_are_both_reported(tmp
     data = _data_copy(tmp_path)
     media = data / "media.yml"
     text = media.read_text("utf-8").replace("licence: CC-BY-4.0", "licence: all rights reserved", 1)
-    media.write_text(re.sub(r"^      alt: .*\n", "", text, count=1, flags=re.M), "utf-8")
+    media.write_text(re.sub(r"^      alt: .*\n", "", text, count=1, flags=re.MULTILINE), "utf-8")
     problems = [str(problem) for problem in check_data(data, tmp_path)]
     assert len(problems) == 2
     assert any("media.vi.alt: expected a 'alt:' line (required), got none" in p for p in problems)

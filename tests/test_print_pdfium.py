@@ -8,6 +8,7 @@ each glyph's box from PDFium's own text layer and compare neighbours on a line.
 from __future__ import annotations
 
 import ctypes
+from itertools import pairwise
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -49,7 +50,7 @@ def overlaps(pdf: Path) -> list[str]:
     for number, page in enumerate(document, start=1):
         textpage = page.get_textpage()
         glyphs = base_glyphs(textpage)
-        for (text, _, right, baseline, _), (next_text, left, _, next_baseline, size) in zip(glyphs, glyphs[1:]):
+        for (text, _, right, baseline, _), (next_text, left, _, next_baseline, size) in pairwise(glyphs):
             if baseline == next_baseline and (right - left) / size > MAX_OVERLAP_EM:
                 found.append(f"{pdf.name} page {number}: {text}{next_text} overlap {(right - left) / size:.2f} em")
     document.close()

@@ -4,8 +4,8 @@ import json
 from pathlib import Path
 
 from scripts.catalogue.project_search import project_entry
-from scripts.search_index import split_index
 from scripts.languages import languages
+from scripts.search_index import split_index
 from tests.test_catalogue_pages import CONTEXT, EN, EVIL, LO, VI, project
 from tests.test_search import search
 

@@ -15,7 +15,7 @@ import pytest
 from scripts import precompress, publish, publishing_report, releases, remote
 from scripts.server import csp, files, headers
 
-NOW = datetime.datetime(2026, 12, 1, 20, 5, 9, tzinfo=datetime.timezone.utc)
+NOW = datetime.datetime(2026, 12, 1, 20, 5, 9, tzinfo=datetime.UTC)
 
 
 @pytest.mark.parametrize("url", ["", None, "https://nghean-invest.example.org/", "https://nghean-invest.example.org/x/"])

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 import gzip
-import json
 import os
 import shutil
 import signal
@@ -65,12 +64,12 @@ def fetch(url: str, **headers: str):
 
 
 def pages_to_read(site: Path, language) -> list[str]:
-    project = sorted(p.name for p in (site / language.prefix / "projects").iterdir() if p.is_dir())[0]
+    project = min(p.name for p in (site / language.prefix / "projects").iterdir() if p.is_dir())
     return ["", "catalogue/", f"projects/{project}/", "map/", "map/3d/"]
 
 
 def embeds_to_read(site: Path, language) -> list[str]:
-    card = sorted((site / "embed").glob(f"project-*-{language.locale}.html"))[0].name
+    card = min((site / "embed").glob(f"project-*-{language.locale}.html")).name
     return [f"embed/map-{language.locale}.html", f"embed/{card}"]
 
 

@@ -79,8 +79,8 @@ def _secret_rows(seed: Path) -> None:
 def _attacks(project: Path) -> None:
     about = project / "docs" / "about.md"
     text = about.read_text("utf-8")
-    text = re.sub(r"^title: .*$", "title: '" + TITLE.replace("'", "''") + "'", text, count=1, flags=re.M)
-    text = re.sub(r"^description: .*$", "description: '" + DESCRIPTION + "'", text, count=1, flags=re.M)
+    text = re.sub(r"^title: .*$", "title: '" + TITLE.replace("'", "''") + "'", text, count=1, flags=re.MULTILINE)
+    text = re.sub(r"^description: .*$", "description: '" + DESCRIPTION + "'", text, count=1, flags=re.MULTILINE)
     about.write_text(text + MARKDOWN_ATTACKS, "utf-8")
     (project / "docs" / "photos").mkdir(exist_ok=True)
     Image.new("RGB", (40, 30), (10, 90, 40)).save(project / "docs" / "photos" / "commented.jpg",
@@ -140,7 +140,7 @@ def test_no_social_card_was_drawn_for_a_secret_row(attacked_site):
 
 
 def test_photo_comment_is_not_published(attacked_site):
-    site, _, archive = attacked_site
+    site, _, _ = attacked_site
     photos = list(site.rglob("commented*"))
     assert photos and not any(b"XQZCOMMENT" in photo.read_bytes() for photo in photos)
 

@@ -5,13 +5,19 @@ import re
 from pathlib import Path
 
 import pytest
-
-from scripts.languages import ROOT, languages
-from scripts.folding import fold_marks
 import yaml
 
+from scripts.folding import fold_marks
 from scripts.front_matter import HEADER
-from scripts.search_index import LAO_NOUN_PREFIXES, ZWSP, protected_lao_names, segment_lao, split_index, with_folded_copy
+from scripts.languages import ROOT, languages
+from scripts.search_index import (
+    LAO_NOUN_PREFIXES,
+    ZWSP,
+    protected_lao_names,
+    segment_lao,
+    split_index,
+    with_folded_copy,
+)
 
 
 def test_lao_is_cut_into_words_and_names_stay_whole():

@@ -7,6 +7,7 @@ import re
 import subprocess
 from collections import Counter
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from scripts.languages import ROOT, languages, site_names, site_url
 from scripts.media import captions, encode, frames, scenes, trailer
 from scripts.media.addresses import trailer_files
 
-CUE = re.compile(r"^(\d\d):(\d\d):(\d\d)\.(\d\d\d) --> (\d\d):(\d\d):(\d\d)\.(\d\d\d)$", re.M)
+CUE = re.compile(r"^(\d\d):(\d\d):(\d\d)\.(\d\d\d) --> (\d\d):(\d\d):(\d\d)\.(\d\d\d)$", re.MULTILINE)
 
 
 def _facts(locale: str) -> scenes.Facts:
@@ -69,7 +70,7 @@ def test_captions_cover_the_trailer_from_start_to_end_without_gaps():
     text = captions.webvtt(found)
     cues = _cues(text)
     assert cues[0][0] == 0 and cues[-1][1] == pytest.approx(scenes.duration(found), abs=0.002)
-    assert all(abs(end - next_start) < 0.002 for (_, end), (next_start, _) in zip(cues, cues[1:]))
+    assert all(abs(end - next_start) < 0.002 for (_, end), (next_start, _) in pairwise(cues))
     assert load_key_figures()[0].value("lo") in text
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from scripts import build_site
-from scripts.catalogue.problems import report
 from scripts.kiosk import build_kiosk
 from scripts.languages import ROOT, languages, locales
 from scripts.media import transcode, video_step
@@ -64,7 +63,7 @@ def play(page) -> None:
 
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
 def test_player_offers_three_caption_tracks_with_the_page_language_by_default(browser, video_site, language):
-    site, url = video_site
+    _, url = video_site
     context, page = offline_page(browser, url)
     page.goto(f"{url}{language.prefix}about/", wait_until="networkidle")
     video = page.locator("figure.video-player video")
@@ -93,7 +92,7 @@ def _text_nodes(node: dict, text: str) -> list[dict]:
 
 
 def test_lao_cue_is_drawn_in_noto_sans_lao(browser, video_site, artifacts_dir):
-    site, url = video_site
+    _, url = video_site
     context, page = offline_page(browser, url)
     page.goto(f"{url}lo/about/", wait_until="networkidle")
     play(page)
@@ -238,7 +237,7 @@ def kiosk_server(video_site, tmp_path_factory):
 
 
 def test_kiosk_server_plays_the_looping_video_with_captions_offline(browser, kiosk_server):
-    kiosk, chooser = kiosk_server
+    _, chooser = kiosk_server
     origin = chooser.rsplit("/", 1)[0]
     context, page = offline_page(browser, origin)
     page.goto(chooser)

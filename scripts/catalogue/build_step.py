@@ -12,33 +12,32 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from scripts import site_files, social_cards, verified_cache
 from scripts.catalogue import step_cache
 from scripts.catalogue.formatting import ExchangeRate
-from scripts.catalogue.generate import OutsideOutput, generate
+from scripts.catalogue.generate import OutsideOutput, generate, write_if_changed
 from scripts.catalogue.geo import load_outline
 from scripts.catalogue.model import Project
-from scripts.catalogue.paging import listing_script_path, listing_version
 from scripts.catalogue.pages import PageContext, card_texts
+from scripts.catalogue.paging import listing_script_path, listing_version
 from scripts.catalogue.problems import report
 from scripts.catalogue.reviews import load_reviewed_rows
-from scripts.data_schemas import check_sources
+from scripts.catalogue.template_files import known_localities
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
-from scripts import site_files, social_cards, verified_cache
-from scripts.languages import ROOT, languages, locales, site_names
-from scripts.catalogue.generate import write_if_changed
-from scripts.catalogue.template_files import known_localities
 from scripts.content.generate import Content, generate_content, load_content, write_editors_page
-from scripts.embeds import generate_embeds
-from scripts.printing.generate import generate_print
-from scripts.search_index import names_script
 from scripts.content.parks import Parks, generate_parks, load_parks, parks_as_places
+from scripts.data_schemas import check_sources
+from scripts.embeds import generate_embeds
+from scripts.languages import ROOT, languages, locales, site_names
 from scripts.maps.generate import generate_maps
 from scripts.maps.places import GATEWAY_KINDS, MapPlaces, load_places
 from scripts.media.encode import EncodingError
-from scripts.media.trailer import generate_trailers
 from scripts.media.generate import generate_media, published
 from scripts.media.items import MediaItem, file_problems, load_media, park_media_problems
+from scripts.media.trailer import generate_trailers
+from scripts.printing.generate import generate_print
+from scripts.search_index import names_script
 
 
 class CatalogueError(Exception):

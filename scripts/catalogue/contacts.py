@@ -29,7 +29,7 @@ def mailto_href(email: str, subject: str, body: str) -> str:
     return f"mailto:{quote(email, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
 
 
-def enquiry_mailto(agency: Agency, project: Project, language: Language, context: "PageContext") -> str:
+def enquiry_mailto(agency: Agency, project: Project, language: Language, context: PageContext) -> str:
     """The prefilled e-mail about `project`, in the page's language, or "" when the agency has no e-mail."""
     if not agency.email:
         return ""
@@ -47,7 +47,7 @@ def contactable(vocabularies: Vocabularies) -> list[Agency]:
     return [agency for agency in vocabularies.departments.values() if not agency.contact]
 
 
-def contact_block(agency_key: str, project: Project, language: Language, context: "PageContext") -> str:
+def contact_block(agency_key: str, project: Project, language: Language, context: PageContext) -> str:
     """The "whom to contact" section of `project`'s page for the agency `agency_key`."""
     agency = context.vocabularies.agency(agency_key)
     root = detail_page_root(language)

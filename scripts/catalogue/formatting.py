@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -21,7 +20,7 @@ class ExchangeRate:
     source: str  # public address the rate comes from
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(code: str) -> Locale:
     return Locale.parse(code)  # parsed once: Babel would parse the code again for every figure
 

@@ -9,14 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts.catalogue import listing, opendata, paging, template_files
+from scripts.catalogue.contacts import contactable
 from scripts.catalogue.minimap import outline_svg
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import PageContext, page_filename, page_url, project_page, qr_filename
-from scripts.catalogue.contacts import contactable
 from scripts.catalogue.qr import qr_svg
 from scripts.catalogue.vcard import CARDS, agency_vcard, vcard_path
 from scripts.languages import Language
-from scripts.site_files import folder as site_files_folder, replacing
+from scripts.site_files import folder as site_files_folder
+from scripts.site_files import replacing
 
 PROJECT_PAGES = Path("projects")
 OPEN_DATA = Path("opendata")

@@ -10,10 +10,10 @@ from functools import lru_cache
 from html import escape
 
 from scripts.catalogue import formatting, paging
-from scripts.folding import fold_marks
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, badges
 from scripts.catalogue.vocabularies import Vocabularies
+from scripts.folding import fold_marks
 from scripts.locales import gettext_for
 
 

@@ -14,11 +14,11 @@ from html import escape
 from urllib.parse import urlsplit
 
 from scripts.catalogue import formatting, reviews
-from scripts.catalogue.addresses import detail_page_root, page_url  # noqa: F401 - also imported from here
+from scripts.catalogue.addresses import detail_page_root, page_url
 from scripts.catalogue.contacts import contact_block
 from scripts.catalogue.geo import Outline
 from scripts.catalogue.minimap import position_percent
-from scripts.catalogue.model import FALLBACK_LOCALE, Project  # noqa: F401 - also imported from here
+from scripts.catalogue.model import FALLBACK_LOCALE, Project
 from scripts.catalogue.vocabularies import Vocabularies
 from scripts.languages import Language
 from scripts.locales import gettext_for

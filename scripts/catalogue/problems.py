@@ -7,17 +7,17 @@ problem is its English form. Values quoted from the data and column names stay a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Union
 
 
 @dataclass(frozen=True)
 class Message:
     """A translatable sentence with named `{fields}`, filled when it is rendered in a language."""
     msgid: str
-    fields: tuple[tuple[str, "Text"], ...] = ()
+    fields: tuple[tuple[str, Text], ...] = ()
 
-    def format(self, **fields: "Text") -> "Message":
+    def format(self, **fields: Text) -> Message:
         return Message(self.msgid, tuple(sorted(fields.items())))
 
     def render(self, gettext: Callable[[str], str]) -> str:
@@ -28,7 +28,7 @@ class Message:
         return self.render(str)
 
 
-Text = Union[str, int, Message]
+Text = str | int | Message
 
 
 def _(msgid: str) -> Message:
@@ -62,7 +62,7 @@ class Problem:
     def _key(self) -> tuple:
         return (self.path, self.line, str(self.column), str(self.expected), str(self.got), str(self.hint))
 
-    def __lt__(self, other: "Problem") -> bool:
+    def __lt__(self, other: Problem) -> bool:
         return self._key() < other._key()
 
 

@@ -19,7 +19,7 @@ DRAWING = "svg scale=3 border=2 mask=0 omitsize"  # part of the cache key: chang
 def qr_svg(url: str) -> str:
     """A standalone SVG QR code of `url`, drawn in black on white for print."""
     cache = store(CACHE)
-    name = hashlib.sha256(f"{DRAWING}\x1f{url}".encode("utf-8")).hexdigest()[:24] + ".svg"
+    name = hashlib.sha256(f"{DRAWING}\x1f{url}".encode()).hexdigest()[:24] + ".svg"
     cached = cache.read(name)
     if cached is not None:
         return cached.decode("utf-8")

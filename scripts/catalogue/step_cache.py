@@ -14,7 +14,8 @@ import pickle
 from pathlib import Path
 
 from scripts.languages import ROOT
-from scripts.site_files import folder as site_files_folder, replacing
+from scripts.site_files import folder as site_files_folder
+from scripts.site_files import replacing
 
 CACHE = ROOT / ".cache" / "data-step.pickle"
 

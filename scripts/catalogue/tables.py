@@ -149,7 +149,7 @@ def _read_xlsx(path: Path, shown_path: str) -> tuple[Table, list[Problem]]:
     try:
         values = load_workbook(path, data_only=True)
         formulas = load_workbook(path, data_only=False)
-    except Exception as error:  # openpyxl raises many types for a damaged or misnamed file
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many types for a damaged or misnamed file
         return table, [Problem(shown_path, 1, _("file"), _("an Excel workbook (.xlsx)"),
                                _("a file that cannot be opened ({error})").format(error=type(error).__name__))]
     problems = _sheet_problems(values, shown_path)

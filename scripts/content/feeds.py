@@ -28,7 +28,7 @@ def rss(posts: list[Post], language: Language, default: str, site_url: str, titl
     feed_url = f"{site_url.rstrip('/')}/{language.prefix}rss.xml"
     items = []
     for post in posts:
-        version, written_in = post.version(language.locale, default)
+        version, _ = post.version(language.locale, default)
         url = _post_url(site_url, language, post)
         items.append(
             f"<item><title>{escape(version.title)}</title><link>{escape(url)}</link>"

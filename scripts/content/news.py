@@ -17,8 +17,8 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from scripts.catalogue.pages import front_matter_block
 from scripts import safe_yaml
+from scripts.catalogue.pages import front_matter_block
 from scripts.catalogue.problems import Problem
 from scripts.languages import Language
 from scripts.locales import gettext_for
@@ -52,7 +52,7 @@ class Post:
 def _front_matter(path: Path) -> dict:
     """The header's fields; {} when it cannot be read safely (front_matter.py reports why)."""
     text = path.read_text("utf-8")
-    match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
+    match = re.match(r"^---\n(.*?)\n---\n", text, re.DOTALL)
     header = safe_yaml.load_text(match.group(1), path.name, first_line=2) if match else None
     return header.data if header and not header.problems and isinstance(header.data, dict) else {}
 

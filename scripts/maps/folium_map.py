@@ -31,11 +31,11 @@ OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">Open
 class LeanMap(folium.Map):
     """folium.Map without Bootstrap, jQuery and Awesome Markers, loading vendored Leaflet."""
 
-    default_js = [
+    default_js = [  # noqa: RUF012 - folium's class attributes, overridden
         ("leaflet", ASSETS + "vendor/leaflet/leaflet.js"),
         ("markercluster", ASSETS + "vendor/leaflet-markercluster/leaflet.markercluster.js"),
     ]
-    default_css = [
+    default_css = [  # noqa: RUF012 - folium's class attributes, overridden
         ("leaflet_css", ASSETS + "vendor/leaflet/leaflet.css"),
         ("markercluster_css", ASSETS + "vendor/leaflet-markercluster/MarkerCluster.css"),
         ("markercluster_default_css", ASSETS + "vendor/leaflet-markercluster/MarkerCluster.Default.css"),

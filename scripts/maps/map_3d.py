@@ -20,7 +20,6 @@ from scripts.languages import Language
 from scripts.maps.columns import columns, not_published
 from scripts.maps.generate import DATA_DIR, EMBED_DIR, columns_filename, embed_filename
 
-
 PREVIEW_TOLERANCE = 2  # SVG units of 1000 across: the outline shown until the map is asked for, about 4 KB
 
 

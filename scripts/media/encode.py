@@ -10,13 +10,12 @@ import json
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from PIL import Image
 
 from scripts.site_files import replacing
-
 
 
 class EncodingError(Exception):

@@ -8,7 +8,7 @@ files chosen per character and shaped by Raqm, so Vietnamese marks and Lao vowel
 from __future__ import annotations
 
 import math
-from typing import Iterator
+from collections.abc import Iterator
 
 from PIL import Image, ImageDraw
 

@@ -73,18 +73,18 @@ def file_problems(path: Path, docs_dir: Path, root: Path = ROOT) -> list[Problem
     folder = (docs_dir / MEDIA_FOLDER).resolve()
     problems = []
     for index, entry in enumerate((source.data or {}).get("media", [])):
-        for field, suffixes in (("file", KINDS.get(entry["kind"], ())), ("still", STILL_SUFFIXES)):
-            for key, name in _paths(entry[field]):
-                where = ("media", index, field, *([key[1:]] if key else []))
+        for column, suffixes in (("file", KINDS.get(entry["kind"], ())), ("still", STILL_SUFFIXES)):
+            for key, name in _paths(entry[column]):
+                where = ("media", index, column, *([key[1:]] if key else []))
                 target = (folder / name).resolve()
                 expected = f"a {' or '.join(suffixes)} file under docs/{MEDIA_FOLDER}/"
                 if not target.is_relative_to(folder) or not name.lower().endswith(suffixes):
-                    problems.append(Problem(source.path, source.line(where), field + key, expected, shown(name)))
+                    problems.append(Problem(source.path, source.line(where), column + key, expected, shown(name)))
                 elif not target.is_file():
-                    problems.append(Problem(source.path, source.line(where), field + key, expected,
+                    problems.append(Problem(source.path, source.line(where), column + key, expected,
                                             f"no file docs/{MEDIA_FOLDER}/{name}"))
                 elif name.lower().endswith(STILL_SUFFIXES) and not _readable_image(target):
-                    problems.append(Problem(source.path, source.line(where), field + key,
+                    problems.append(Problem(source.path, source.line(where), column + key,
                                             "a JPEG or PNG image", f"a file Pillow cannot read ({name})"))
     return problems
 

@@ -6,8 +6,8 @@ captions.py writes the same texts as WebVTT).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from babel.dates import format_date
 

@@ -15,7 +15,7 @@ import os
 import shutil
 from pathlib import Path
 
-from scripts import locales, social_cards
+from scripts import locales, social_cards, verified_cache
 from scripts.catalogue.contacts import contactable
 from scripts.catalogue.geo import Outline
 from scripts.catalogue.model import Project
@@ -27,7 +27,6 @@ from scripts.languages import ROOT, Language, site_names
 from scripts.media import captions, encode, frames
 from scripts.media.addresses import FOLDER, trailer_files  # noqa: F401 (trailer_files: the lead's entry point)
 from scripts.media.scenes import Facts, Park, Scene, scenes
-from scripts import verified_cache
 from scripts.site_files import folder as site_files_folder
 
 CACHE = ROOT / ".cache" / "trailer"

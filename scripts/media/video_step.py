@@ -11,16 +11,23 @@ Videos the build makes itself (the data trailer) are passed in as VideoSource re
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from scripts import site_files, verified_cache
 from scripts.catalogue.problems import Problem, report, shown
 from scripts.languages import locales
 from scripts.media.transcode import EncodedVideo, TranscodeError, transcode
-from scripts.media.video_sources import (CAPTION_SUFFIX, MEDIA_FOLDER, SIDECAR_SUFFIX, VIDEO_SUFFIXES, VideoSource,
-                                         find_videos, load_licences)
+from scripts.media.video_sources import (
+    CAPTION_SUFFIX,
+    MEDIA_FOLDER,
+    SIDECAR_SUFFIX,
+    VIDEO_SUFFIXES,
+    VideoSource,
+    find_videos,
+    load_licences,
+)
 
 MARKER = re.compile(r"^<!-- media:video ([^ ]*) -->$", re.MULTILINE)
 SITE_FOLDER = "media"  # in the site

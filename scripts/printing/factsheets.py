@@ -6,10 +6,10 @@ from functools import lru_cache
 from html import escape
 
 from scripts.catalogue import formatting
-from scripts.catalogue.qr import qr_svg
 from scripts.catalogue.minimap import outline_svg, position_percent
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, page_url
+from scripts.catalogue.qr import qr_svg
 from scripts.catalogue.vocabularies import Agency
 from scripts.content.parks import Park, Parks, area_text, developer_text, distances_text, occupancy_text
 from scripts.languages import Language

@@ -47,7 +47,7 @@ def font_faces() -> str:
     """
     fonts = (ROOT / "docs" / "assets" / "fonts").resolve().as_uri()
     faces, families = [], []
-    for block in re.findall(r"@font-face\s*{(.*?)}", FONTS_CSS.read_text("utf-8"), re.S):
+    for block in re.findall(r"@font-face\s*{(.*?)}", FONTS_CSS.read_text("utf-8"), re.DOTALL):
         file = re.search(r'url\("\.\./fonts/([^"]+)"\)', block).group(1)
         weight = re.search(r"font-weight:\s*(\d+)", block).group(1)
         family = re.sub(r"-\d+-normal\.woff2$", "", file)  # e.g. noto-sans-vietnamese

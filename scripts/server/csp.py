@@ -17,16 +17,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
-STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
-STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-ARTICLE = re.compile(r"<article\b.*?</article\s*>", re.S | re.I)
-SRC = re.compile(r"\ssrc\s*=", re.I)
-TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
+STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.DOTALL | re.IGNORECASE)
+STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+ARTICLE = re.compile(r"<article\b.*?</article\s*>", re.DOTALL | re.IGNORECASE)
+SRC = re.compile(r"\ssrc\s*=", re.IGNORECASE)
+TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 # A <style> element written whole in a vendored library's template: <model-viewer> puts one in its
 # shadow root. Its exact text is hashed (one that interpolates a value would be skipped).
-VENDORED_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+VENDORED_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
 VENDOR_FOLDER = "assets/vendor"
 
 

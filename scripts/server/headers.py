@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
 from urllib.parse import urlsplit
 
 from scripts.maps.folium_map import OSM_TILES
