@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.languages import ROOT
+from scripts.languages import ROOT, declared_locales
 from scripts.translation_status import GENERATED
 
 GLOSSARY = ROOT / "data" / "glossary.yml"
@@ -31,7 +31,7 @@ def load_glossary(path: Path = GLOSSARY) -> list[Term]:
     terms = []
     for entry in yaml.safe_load(path.read_text("utf-8"))["terms"]:
         also = entry.get("also", {})
-        forms = {locale: (entry[locale], *also.get(locale, ())) for locale in ("vi", "en", "lo") if locale in entry}
+        forms = {locale: (entry[locale], *also.get(locale, ())) for locale in declared_locales() if locale in entry}
         terms.append(Term(forms, {locale: tuple(spellings) for locale, spellings in entry.get("avoid", {}).items()}))
     return terms
 
@@ -70,7 +70,7 @@ def _texts(node, locale: str | None = None):
     """(locale, text) of every string in a YAML document that sits under a language key (vi, en, lo)."""
     if isinstance(node, dict):
         for key, value in node.items():
-            yield from _texts(value, key if key in ("vi", "en", "lo") else locale)
+            yield from _texts(value, key if key in declared_locales() else locale)
     elif isinstance(node, list):
         for item in node:
             yield from _texts(item, locale)

@@ -1,9 +1,10 @@
-"""The site's languages, read from the one place they are defined: mkdocs.yml (plugins → i18n)."""
+"""The site's languages and the facts of each (fonts, search, fallback), read from the one place they are
+defined: mkdocs.yml (plugins → i18n → languages, each entry's `extra`), checked once."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,11 +19,33 @@ class Language:
     locale: str  # "vi", "en", "lo"
     name: str  # native name shown in the switcher
     default: bool  # the default language is served at "/", the others at "/<locale>/"
+    source_default: bool = False  # the sources' own language: its files are name.md, the others name.<locale>.md
+    # facts of the language, from its entry's `extra` in mkdocs.yml (see LANGUAGE_FACTS):
+    font_subsets: tuple[str, ...] = ("latin",)  # the web font subsets its pages load (overrides/main.html)
+    search_languages: tuple[str, ...] = ("en",)  # lunr's languages for its search index (scripts/search_index.py)
+    word_breaks: bool = False  # written without spaces between words: search cuts its text into words (ICU)
+    fallback: str | None = None  # the language an empty catalogue field shows instead (the template's contract)
 
     @property
     def prefix(self) -> str:
         """URL path prefix of this language's pages, "" for the default language."""
         return "" if self.default else f"{self.locale}/"
+
+    @property
+    def source_suffix(self) -> str:
+        """What its source files add before ".md": "" for the sources' own language, else ".<locale>"."""
+        return "" if self.source_default else f".{self.locale}"
+
+
+# key in a language's `extra` → (Language field, what it must be)
+LANGUAGE_FACTS = {"font_subsets": ("font_subsets", "a list of font subset names"),
+                  "search_languages": ("search_languages", "a list of lunr language codes"),
+                  "word_breaks": ("word_breaks", "true or false"),
+                  "fallback": ("fallback", "one of the site's locales")}
+
+
+class LanguagesError(ValueError):
+    """mkdocs.yml's language list is not what the site can build."""
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -55,14 +78,72 @@ def i18n_settings(config: dict) -> dict:
 
 
 def languages(path: Path = MKDOCS_YML) -> list[Language]:
-    """All site languages in mkdocs.yml order, default first as declared."""
-    return list(_languages(path))
+    """The languages this build makes, in mkdocs.yml order, with their facts. Honours the i18n
+    plugin's `build_only_locale` (BUILD_ONLY_LOCALE) as the plugin does: that language alone, as the
+    default (served at "/"). Languages with `build: false` are left out."""
+    return list(_languages(path)[1])
+
+
+def declared_languages(path: Path = MKDOCS_YML) -> list[Language]:
+    """Every language mkdocs.yml declares, built now or not (interface catalogs, message languages)."""
+    return list(_languages(path)[0])
+
+
+def reload() -> None:
+    """Read mkdocs.yml (and the environment its !ENV tags name) again on the next call."""
+    load_mkdocs_config.cache_clear()
+    _languages.cache_clear()
 
 
 @lru_cache(maxsize=4)
-def _languages(path: Path) -> tuple[Language, ...]:  # asked for on every page: read once
-    entries = i18n_settings(load_mkdocs_config(path))["languages"]
-    return tuple(Language(e["locale"], e["name"], bool(e.get("default", False))) for e in entries)
+def _languages(path: Path) -> tuple[tuple[Language, ...], tuple[Language, ...]]:  # asked for on every page: read once
+    """(declared, built), checked: every problem is collected into one LanguagesError."""
+    settings = i18n_settings(load_mkdocs_config(path))
+    entries, problems = settings.get("languages") or [], []
+    where = f"{path.name}: plugins → i18n → languages"
+    declared = tuple(_language(entry, f"{where}[{index}]", problems) for index, entry in enumerate(entries))
+    codes = [language.locale for language in declared]
+    defaults = [language.locale for language in declared if language.default]
+    if len(defaults) != 1:
+        problems.append(f"{where}: expected one language with 'default: true', got {len(defaults)}")
+    for language in declared:
+        if language.fallback is not None and language.fallback not in codes:
+            problems.append(f"{where}: {language.locale}: fallback: expected one of {', '.join(codes)}, "
+                            f"got {language.fallback!r}")
+    if len({language.fallback for language in declared} - {None}) > 1:
+        problems.append(f"{where}: fallback: expected the same language for all (the catalogue has one), got "
+                        f"{', '.join(sorted({language.fallback for language in declared} - {None}))}")
+    only = settings.get("build_only_locale")
+    if only and only not in codes:
+        problems.append(f"{path.name}: plugins → i18n → build_only_locale: expected one of {', '.join(codes)}, "
+                        f"got {only!r}")
+    if problems:
+        raise LanguagesError("\n".join(problems))
+    if only:
+        built = tuple(replace(language, default=True) for language in declared if language.locale == only)
+    else:
+        built = tuple(language for language, entry in zip(declared, entries, strict=True) if entry.get("build", True))
+    return declared, built
+
+
+def _language(entry, where: str, problems: list[str]) -> Language:
+    if not isinstance(entry, dict) or not isinstance(entry.get("locale"), str) or not isinstance(entry.get("name"), str):
+        problems.append(f"{where}: expected a locale and a name, got {entry!r}")
+        return Language(str(entry), str(entry), False)
+    facts, extra = {}, entry.get("extra") or {}
+    for key, (field_name, expected) in LANGUAGE_FACTS.items():
+        if key not in extra:
+            continue
+        value = extra[key]
+        if key == "word_breaks" and isinstance(value, bool) or key == "fallback" and isinstance(value, str):
+            facts[field_name] = value
+        elif key in ("font_subsets", "search_languages") and isinstance(value, list) and value \
+                and all(isinstance(item, str) for item in value):
+            facts[field_name] = tuple(value)
+        else:
+            problems.append(f"{where}: {entry['locale']}: extra.{key}: expected {expected}, got {value!r}")
+    default = bool(entry.get("default", False))
+    return Language(entry["locale"], entry["name"], default, source_default=default, **facts)
 
 
 def site_names(path: Path = MKDOCS_YML) -> dict[str, str]:
@@ -73,6 +154,26 @@ def site_names(path: Path = MKDOCS_YML) -> dict[str, str]:
 
 def locales(path: Path = MKDOCS_YML) -> list[str]:
     return [language.locale for language in languages(path)]
+
+
+def declared_locales(path: Path = MKDOCS_YML) -> list[str]:
+    return [language.locale for language in declared_languages(path)]
+
+
+def source_locale(path: Path = MKDOCS_YML) -> str:
+    """The sources' own language (files name.md), whichever languages this build makes."""
+    return next(language.locale for language in declared_languages(path) if language.source_default)
+
+
+def translation_locales(path: Path = MKDOCS_YML) -> list[str]:
+    """The languages the sources are translated into (files name.<locale>.md)."""
+    return [language.locale for language in declared_languages(path) if not language.source_default]
+
+
+def fallback_locale(path: Path = MKDOCS_YML) -> str:
+    """The language an empty catalogue field shows instead: the `fallback` the languages name (else the default)."""
+    named = [language.fallback for language in declared_languages(path) if language.fallback]
+    return named[0] if named else source_locale(path)
 
 
 def default_locale(path: Path = MKDOCS_YML) -> str:

@@ -35,7 +35,7 @@ from scripts.content.generate import calendar_filename
 from scripts.content.key_figures import key_figures_html, load_key_figures
 from scripts.content.news import listing as news_listing
 from scripts.content.parks import comparison_table
-from scripts.languages import Language, default_locale
+from scripts.languages import Language, source_locale
 from scripts.maps.embed import embed_snippets, map_frame
 from scripts.maps.map_3d import map_3d
 from scripts.media.viewer import media_html
@@ -79,7 +79,7 @@ def fill_markers(html: str, language: Language, prepared: PreparedCatalogue, pag
         "home-map": lambda arg: home.map_teaser_html(projects, locale, prepared.context, within),
         "home-trailer": lambda arg: home.trailer_html(language, root),
         "news-latest": lambda arg: news_listing(list(prepared.content.posts)[: int(arg or 3)], language,
-                                                default_locale(), prepared.content.tags, f"{within}news/"),
+                                                source_locale(), prepared.content.tags, f"{within}news/"),
     }
 
     def replace(match: re.Match) -> str:

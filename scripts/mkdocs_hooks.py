@@ -123,7 +123,8 @@ _search_caches: dict[str, search_entries.EntryCache] = {}  # locale → its page
 
 def on_env(env, config, files):
     env.globals["shared_sidebars"] = {}  # main.html: sidebars drawn once for pages that share them
-    env.globals["language_prefix"] = languages.language(_current_locale(config)).prefix  # 404.html, footer
+    env.globals["site_language"] = languages.language(_current_locale(config))  # main.html: its fonts
+    env.globals["language_prefix"] = env.globals["site_language"].prefix  # 404.html, footer
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(locales.translations(_current_locale(config)), newstyle=True)
     env.bytecode_cache = templates_cache.bytecode_cache(env)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.catalogue.validate import load_catalogue
-from scripts.languages import ROOT, languages
+from scripts.languages import ROOT, declared_languages
 from scripts.releases import read_log
 
 SUFFIX = re.compile(r"^(?P<name>.+?)(?:\.(?P<locale>[a-z]{2}))?\.md$")
@@ -80,8 +80,8 @@ def coverage_at(root: Path, end: datetime.date, locales: list[str], default: str
 
 
 def report(root: Path, start: datetime.date, end: datetime.date) -> tuple[list[Entry], dict]:
-    langs = languages()
-    default = next(language.locale for language in langs if language.default)
+    langs = declared_languages()
+    default = next(language.locale for language in langs if language.source_default)
     locales = [language.locale for language in langs]
     entries = page_changes(root, start, end, default) + catalogue_changes(root, start, end, locales)
     return entries, coverage_at(root, end, locales, default)

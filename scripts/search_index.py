@@ -140,7 +140,7 @@ def split_index(index: dict, languages: list[Language], labels: dict[str, dict[s
         entry = dict(doc, location=doc["location"][len(language.prefix):])
         if "tags" in entry:
             entry["tags"] = tag_labels(entry["tags"], language.locale, labels or {})
-        if language.locale == "lo":
+        if language.word_breaks:
             entry["title"], entry["text"] = segment_lao(entry["title"]), segment_lao(entry["text"])
             if "tags" in entry:
                 entry["tags"] = [segment_lao(tag) for tag in entry["tags"]]
@@ -149,7 +149,7 @@ def split_index(index: dict, languages: list[Language], labels: dict[str, dict[s
     for language in languages:
         config = result[language.locale]["config"]
         # lunr has no Lao: ours (docs/assets/javascripts/lunr/min/lunr.lo.min.js) keeps grammatical words out
-        config["lang"] = {"vi": ["vi", "en"], "lo": ["lo"]}.get(language.locale, ["en"])
+        config["lang"] = list(language.search_languages)
         # No stemmer, in English either: Material's worker then finds nothing for a whole word whose stem
         # differs ("manufacturing", "investment"); a prefix still matches longer words ("invest").
         config["pipeline"] = ["stopWordFilter"]

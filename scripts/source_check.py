@@ -19,7 +19,7 @@ from scripts.content.news import load_posts
 from scripts.data_schemas import check_sources
 from scripts.glossary import check_data, check_docs
 from scripts.images import refused_files
-from scripts.languages import MKDOCS_YML, languages
+from scripts.languages import MKDOCS_YML, languages, translation_locales
 from scripts.media import video_step
 
 
@@ -39,7 +39,7 @@ def source_problems(config_file: Path) -> list:
 
 def source_warnings(config_file: Path) -> list[str]:
     """What does not stop a build: translations that do not use the glossary's renderings."""
-    others = [language.locale for language in languages(config_file) if not language.default]
+    others = translation_locales(config_file)
     return (check_docs(config_file.parent / "docs", others)
             + check_data(config_file.parent / "data", root=config_file.parent))
 

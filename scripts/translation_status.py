@@ -28,7 +28,7 @@ from scripts import locales as locale_catalogs
 from scripts.catalogue.pages import front_matter_block
 from scripts.catalogue.reviews import awaits_review, load_reviewed_rows
 from scripts.catalogue.validate import load_catalogue
-from scripts.languages import ROOT, Language, languages
+from scripts.languages import ROOT, Language, declared_languages
 
 DOCS = ROOT / "docs"
 HASH_LINE = re.compile(r"^source_hash:\s*([0-9a-f]+)\s*$", re.MULTILINE)
@@ -80,10 +80,10 @@ def _sources(docs: Path, default: Language) -> dict[str, Path]:
 
 
 def page_status(docs: Path, langs: list[Language]) -> dict[str, LanguageStatus]:
-    default = next(language for language in langs if language.default)
+    default = next(language for language in langs if language.source_default)
     sources = _sources(docs, default)
     result = {}
-    for language in (lang for lang in langs if not lang.default):
+    for language in (lang for lang in langs if not lang.source_default):
         status = LanguageStatus(language.locale, pages=len(sources))
         for name, source in sorted(sources.items()):
             translation = source.with_name(f"{source.stem}.{language.locale}.md")
@@ -103,7 +103,7 @@ def page_status(docs: Path, langs: list[Language]) -> dict[str, LanguageStatus]:
 
 def status_report(docs: Path = DOCS, root: Path = ROOT, projects: list | None = None) -> dict[str, LanguageStatus]:
     """The whole report; `projects` are the validated catalogue rows when the caller has them already."""
-    langs = languages()
+    langs = declared_languages()  # of the sources, whichever languages a build makes
     report = page_status(docs, langs)
     if projects is None:
         projects = load_catalogue(root / "data", root=root).projects

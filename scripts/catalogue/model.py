@@ -1,11 +1,13 @@
-"""A validated catalogue project (no I/O)."""
+"""A validated catalogue project (no I/O but the fallback language, read from mkdocs.yml once)."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
 
-FALLBACK_LOCALE = "en"  # the template's contract: an empty Lao field shows the English text
+from scripts.languages import fallback_locale
+
+FALLBACK_LOCALE = fallback_locale()  # the template's contract: an empty Lao field shows the English text
 
 
 # Statuses of an investment opportunity; the others ("licensed") are the province's track record.

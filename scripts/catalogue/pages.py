@@ -47,7 +47,7 @@ class PageContext:
 
 
 def page_filename(project_id: str, language: Language) -> str:
-    return f"{project_id}.md" if language.default else f"{project_id}.{language.locale}.md"
+    return f"{project_id}{language.source_suffix}.md"
 
 
 def qr_filename(project_id: str, language: Language) -> str:

@@ -101,7 +101,7 @@ def pager_pages(total: int, languages: list[Language], docs_dir: Path) -> dict[P
     count = page_count(total)
     files = {}
     for language in languages:
-        suffix = "" if language.default else f".{language.locale}"
+        suffix = language.source_suffix
         for number in range(2, count + 1):
             title = page_title(number, count, language.locale)
             header = front_matter_block({"title": title, "description": title, "search": {"exclude": True}})

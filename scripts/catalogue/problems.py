@@ -76,9 +76,9 @@ def shown(value: str, limit: int = 60) -> Text:
 
 def message_locales() -> list[str]:
     """The languages messages can be shown in, the site's default (Vietnamese) first."""
-    from scripts.languages import locales
+    from scripts.languages import declared_locales
 
-    return locales()
+    return declared_locales()  # all of them, also when one language alone is built (BUILD_ONLY_LOCALE)
 
 
 def message_gettext(locale: str | None = None):

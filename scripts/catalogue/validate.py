@@ -19,7 +19,7 @@ from scripts.catalogue.problems import Problem, _, shown
 from scripts.catalogue.tables import Table, read_table
 from scripts.catalogue.vocabularies import Vocabularies, load_vocabularies
 from scripts.folding import fold_marks
-from scripts.languages import ROOT, languages
+from scripts.languages import ROOT, translation_locales
 
 PUBLIC = "public"  # the only value that publishes a row; there is no default
 # The most projects a build may have: what builds within 2 GB of memory on a two-core machine
@@ -131,7 +131,7 @@ def _checker(column_type: str, vocabularies: Vocabularies, decimal: str, today):
     if column_type == "agency":
         return partial(fields.key_of, choices=list(vocabularies.departments), listed_in="data/departments.yml")
     if column_type == "review":
-        return partial(fields.locales_listed, choices=[lang.locale for lang in languages() if not lang.default])
+        return partial(fields.locales_listed, choices=translation_locales())
     if column_type == "date":
         return partial(fields.date, today=today)
     return getattr(fields, column_type)

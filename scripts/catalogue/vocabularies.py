@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from scripts.catalogue.problems import Problem, shown
-from scripts.languages import ROOT
+from scripts.languages import ROOT, fallback_locale
 
 DATA_DIR = ROOT / "data"
 
@@ -50,7 +50,7 @@ class Agency:
     contact: str | None = None
 
     def name(self, locale: str) -> str:
-        return self.names.get(locale) or self.names.get("en") or self.key
+        return self.names.get(locale) or self.names.get(fallback_locale()) or self.key
 
     @property
     def reachable(self) -> bool:

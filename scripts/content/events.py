@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from babel.dates import format_date
 
-from scripts.languages import ROOT
+from scripts.languages import ROOT, declared_locales
 from scripts.locales import gettext_for
 
 EVENTS_FILE = ROOT / "data" / "events.yml"
@@ -39,7 +39,7 @@ class Event:
 
 def load_events(path: Path = EVENTS_FILE) -> list[Event]:
     data = yaml.safe_load(path.read_text("utf-8"))
-    return [Event(entry["id"], {k: v for k, v in entry.items() if k in ("vi", "en", "lo")}, entry["source"],
+    return [Event(entry["id"], {k: v for k, v in entry.items() if k in declared_locales()}, entry["source"],
                   entry.get("start"), entry.get("end"), entry.get("yearly"), entry.get("since"))
             for entry in data["events"]]
 

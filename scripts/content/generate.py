@@ -10,8 +10,7 @@ from scripts.catalogue.generate import write_files, write_if_changed
 from scripts.catalogue.problems import Problem
 from scripts.content import events as events_module
 from scripts.content import feeds, news
-from scripts.languages import Language
-from scripts.languages import languages as languages_list
+from scripts.languages import Language, source_locale, translation_locales
 from scripts.locales import gettext_for
 
 NEWS_DIR = Path("news")
@@ -36,7 +35,7 @@ def load_content(docs_dir: Path, data_dir: Path, tags: dict, default_locale: str
 
 def generate_content(content: Content, languages: list[Language], docs_dir: Path, site_url: str,
                      today: datetime.date) -> list[Path]:
-    default = next(language.locale for language in languages if language.default)
+    default = source_locale()  # the posts' own language
     files: dict[Path, str] = {}
     posts = list(content.posts)
     for language in languages:
@@ -61,7 +60,7 @@ def write_editors_page(docs_dir: Path, root: Path, projects: list) -> bool:
     from scripts.glossary import check_data, check_docs
     from scripts.translation_status import editors_page, status_report
 
-    others = [language.locale for language in languages_list() if not language.default]
+    others = translation_locales()
     glossary = check_docs(docs_dir, others, root=root) + check_data(root / "data", root=root)
     page = editors_page(status_report(docs_dir, root, projects), glossary)
     return write_if_changed(docs_dir / "editors" / "translation-status.md", page)

@@ -114,7 +114,7 @@ def listing(posts: list[Post], language: Language, default: str, tags: dict, bas
 def listing_pages(posts: list[Post], language: Language, default: str, tags: dict) -> dict[str, str]:
     """Markdown of the news index, one page per year and one per tag, keyed by path under docs/news/."""
     _ = gettext_for(language.locale)
-    suffix = "" if language.default else f".{language.locale}"
+    suffix = language.source_suffix
     years = sorted({post.date.year for post in posts}, reverse=True)
     used_tags = [tag for tag in tags if any(tag in v.tags for p in posts for v in p.versions.values())]
     feeds = _("Subscribe: %(rss)s or %(atom)s") % {"rss": '<a href="../rss.xml">RSS</a>',

@@ -12,7 +12,7 @@ from scripts.catalogue import formatting
 from scripts.catalogue.generate import write_files
 from scripts.catalogue.geo import Outline
 from scripts.catalogue.pages import detail_page_root, front_matter_block, minimap_figure
-from scripts.languages import ROOT, Language
+from scripts.languages import ROOT, Language, declared_locales
 from scripts.locales import gettext_for
 from scripts.maps.places import Place
 
@@ -51,7 +51,7 @@ def load_parks(path: Path = PARKS_FILE) -> Parks:
     for entry in data["parks"]:
         parks.append(Park(
             id=entry["id"], lat=float(entry["lat"]), lon=float(entry["lon"]), approximate=bool(entry["approximate"]),
-            locality=entry["locality"], text={k: v for k, v in entry.items() if k in ("vi", "en", "lo")},
+            locality=entry["locality"], text={k: v for k, v in entry.items() if k in declared_locales()},
             sources=tuple(entry["sources"]), old_place=entry.get("old_place", ""), area_ha=entry.get("area_ha"),
             area_note=entry.get("area_note", {}), developer=entry.get("developer", ""),
             occupancy=entry.get("occupancy", {}), distances=entry.get("distances", {}),
@@ -150,7 +150,7 @@ def comparison_table(parks: Parks, locale: str) -> str:
 
 
 def park_filename(park_id: str, language: Language) -> str:
-    return f"{park_id}.md" if language.default else f"{park_id}.{language.locale}.md"
+    return f"{park_id}{language.source_suffix}.md"
 
 
 def parks_as_places(parks: Parks) -> tuple[Place, ...]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from scripts import locales, social_cards, verified_cache
 from scripts.catalogue.contacts import contactable
 from scripts.catalogue.geo import Outline
-from scripts.catalogue.model import Project
+from scripts.catalogue.model import FALLBACK_LOCALE, Project
 from scripts.catalogue.vocabularies import Vocabularies
 from scripts.content.home import sector_counts
 from scripts.content.key_figures import KeyFigure, load_key_figures
@@ -49,7 +49,7 @@ def gather_facts(locale: str, site_name: str, site_url: str, figures: tuple[KeyF
     return Facts(
         locale=locale, site_name=site_name, portal=social_cards.tagline(site_url), figures=figures,
         opportunities=by_sector, catalogue_size=len(projects),
-        parks=tuple(Park((park.text.get(locale) or park.text["en"])["name"], park.lat, park.lon)
+        parks=tuple(Park((park.text.get(locale) or park.text[FALLBACK_LOCALE])["name"], park.lat, park.lon)
                     for park in parks.parks),
         parks_approximate=any(park.approximate for park in parks.parks),
         agencies=tuple((agency.name(locale), _website(agency.website))
