@@ -79,7 +79,7 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
 
 def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> PreparedCatalogue:
     settings = (str(docs_dir), site_url, repr(extra.get("exchange_rate")), datetime.date.today(),
-                extra.get("catalogue_stale_after_days"))
+                extra.get("catalogue_stale_after_days"), tuple(locales()))  # BUILD_ONLY_LOCALE builds fewer
     key = (*settings, *step_cache.file_stamps(data_dir), *step_cache.file_stamps(docs_dir / "news" / "posts"))
     if key in _prepared:
         return _prepared[key]
