@@ -14,7 +14,7 @@ from scripts.catalogue.geo import load_outline
 from scripts.catalogue.problems import Problem, shown
 from scripts.catalogue.template_files import INPUT_MESSAGE_LIMIT, input_message
 from scripts.catalogue.validate import COLUMN_TYPES
-from scripts.languages import MKDOCS_YML, load_mkdocs_config, locales
+from scripts.languages import MKDOCS_YML, declared_locales, load_mkdocs_config
 from scripts.maps.places import KINDS as PLACE_KINDS
 from scripts.schema import Record, check_file, in_languages, list_of, map_of, may, need, record
 
@@ -142,7 +142,7 @@ def _event_dates(events: list[dict], source: safe_yaml.YamlFile) -> list[Problem
 
 def check_data(data_dir: Path, root: Path, langs: list[str] | None = None) -> list[Problem]:
     """Every problem in every YAML file of data/ that an author edits."""
-    langs = langs or locales()
+    langs = langs or declared_locales()  # the sources hold every language, whichever a build makes
     outline = load_outline(data_dir / "geo" / "nghe-an-outline.geojson")
     problems = []
     for name, schema in schemas(langs).items():

@@ -104,7 +104,7 @@ def update_catalogs(locales: list[str], root: Path = ROOT) -> None:
 if __name__ == "__main__":
     import sys
 
-    from scripts.languages import locales as site_locales
+    from scripts.languages import declared_locales as site_locales
 
     if sys.argv[1:] == ["update"]:
         update_catalogs(site_locales())

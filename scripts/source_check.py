@@ -19,7 +19,7 @@ from scripts.content.news import load_posts
 from scripts.data_schemas import check_sources
 from scripts.glossary import check_data, check_docs
 from scripts.images import refused_files
-from scripts.languages import MKDOCS_YML, languages, translation_locales
+from scripts.languages import MKDOCS_YML, source_locale, translation_locales
 from scripts.media import video_step
 
 
@@ -32,7 +32,7 @@ def source_problems(config_file: Path) -> list:
     if not problems:  # the spreadsheets and posts are read with the vocabularies just checked
         catalogue = load_catalogue(config_file.parent / "data", root=config_file.parent)
         tags = load_vocabularies(config_file.parent / "data").news_tags
-        locale = languages(config_file)[0].locale
+        locale = source_locale(config_file)
         problems = catalogue.problems + load_posts(docs / "news" / "posts", locale, tags, config_file.parent)[1]
     return problems
 

@@ -29,7 +29,7 @@ from scripts.content.generate import Content, generate_content, load_content, wr
 from scripts.content.parks import Parks, generate_parks, load_parks, parks_as_places
 from scripts.data_schemas import check_sources
 from scripts.embeds import generate_embeds
-from scripts.languages import ROOT, languages, locales, site_names
+from scripts.languages import ROOT, declared_locales, languages, locales, site_names, source_locale
 from scripts.maps.generate import generate_maps
 from scripts.maps.places import GATEWAY_KINDS, MapPlaces, load_places
 from scripts.media.encode import EncodingError
@@ -96,11 +96,11 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> Prep
         raise CatalogueError(report(source_problems))
     catalogue = load_catalogue(data_dir, root=data_dir.parent)
     outline = load_outline(data_dir / "geo" / "nghe-an-outline.geojson")
-    places, place_problems = load_places(locales(), outline, data_dir / "places.yml")
+    places, place_problems = load_places(declared_locales(), outline, data_dir / "places.yml")
     parks = load_parks(data_dir / "industrial-parks.yml")
     places = MapPlaces(places.layers, places.places + parks_as_places(parks), places.routes, places.neighbours)
     vocabularies = load_vocabularies(data_dir)
-    content, content_problems = load_content(docs_dir, data_dir, vocabularies.news_tags, languages()[0].locale)
+    content, content_problems = load_content(docs_dir, data_dir, vocabularies.news_tags, source_locale())
     if catalogue.problems or place_problems or content_problems:
         raise CatalogueError(report(catalogue.problems + place_problems + content_problems))
     context = PageContext(load_vocabularies(data_dir), load_outline(data_dir / "geo" / "nghe-an-outline.geojson"),

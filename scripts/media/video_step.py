@@ -17,7 +17,7 @@ from pathlib import Path
 
 from scripts import site_files, verified_cache
 from scripts.catalogue.problems import Problem, report, shown
-from scripts.languages import locales
+from scripts.languages import declared_locales
 from scripts.media.transcode import EncodedVideo, TranscodeError, transcode
 from scripts.media.video_sources import (
     CAPTION_SUFFIX,
@@ -78,7 +78,7 @@ def generated_videos(docs_dir: Path) -> list[VideoSource]:
 
 def check(docs_dir: Path, root: Path, generated: Iterable[VideoSource] = ()) -> tuple[dict[str, VideoSource], list[Problem]]:
     """Every video (dropped and generated) and every problem with the videos or the markers, without encoding."""
-    found = find_videos(docs_dir, root, locales(), load_licences(root / "data"))
+    found = find_videos(docs_dir, root, declared_locales(), load_licences(root / "data"))
     videos = {**found.videos, **{video.name: video for video in generated}}
     return videos, found.problems + marker_problems(docs_dir, root, {*videos, *found.names})
 
