@@ -29,7 +29,15 @@ from scripts.content.generate import Content, generate_content, load_content, wr
 from scripts.content.parks import Parks, generate_parks, load_parks, parks_as_places
 from scripts.data_schemas import check_sources
 from scripts.embeds import generate_embeds
-from scripts.languages import ROOT, declared_locales, languages, locales, site_names, source_locale
+from scripts.languages import (
+    ROOT,
+    declared_languages,
+    declared_locales,
+    languages,
+    locales,
+    site_names,
+    source_locale,
+)
 from scripts.maps.generate import generate_maps
 from scripts.maps.places import GATEWAY_KINDS, MapPlaces, load_places
 from scripts.media.encode import EncodingError
@@ -112,7 +120,7 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> Prep
     generate_maps(catalogue.projects, places, languages(), context, docs_dir)
     generate_parks(parks, languages(), outline, docs_dir)
     media = load_media(data_dir / "media.yml")
-    generate_media(media, places, parks, outline, languages(), docs_dir)
+    generate_media(media, places, parks, outline, declared_languages(), docs_dir)  # what data/media.yml names
     media_problems = (file_problems(data_dir / "media.yml", docs_dir, data_dir.parent)
                       + park_media_problems(data_dir / "industrial-parks.yml", media, data_dir.parent))
     if media_problems:
