@@ -171,6 +171,8 @@ def test_a_data_file_saved_in_the_editor_keeps_its_comments(admin, editor):
             break
         time.sleep(0.1)
     after = events.read_text("utf-8")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    (SHOTS / "events-saved-by-the-editor.yml").write_text(after, "utf-8")  # to look at Decap's layout
     assert changed in after
     assert yaml_comments.comments(after) == yaml_comments.comments(before) != {}
     assert page.external.blocked == []
