@@ -11,8 +11,8 @@ from html import escape
 from pathlib import Path
 
 from scripts import safe_yaml
-from scripts.catalogue.problems import Problem
-from scripts.schema import check_file, may, need, record
+from scripts.catalogue.problems import Message, Problem, _
+from scripts.schema import NONE, REQUIRED, check_file, may, need, record
 from scripts.translation_status import GENERATED
 
 HEADER = re.compile(r"^---\n(.*?)\n---\n", re.DOTALL)
@@ -31,19 +31,20 @@ PAGE = record(
 def check_page(path: Path, shown: str) -> list[Problem]:
     match = HEADER.match(path.read_text("utf-8"))
     if not match:
-        return [Problem(shown, 1, "front matter", "a header between '---' lines with title and description", "none")]
+        return [Problem(shown, 1, "front matter", _("a header between '---' lines with title and description"), NONE)]
     header = safe_yaml.load_text(match.group(1), shown, first_line=2)
     if header.problems:
         return header.problems
     if header.data is not None and not isinstance(header.data, dict):
-        return [Problem(shown, 2, "front matter", "'name: value' lines", "a single value")]
+        return [Problem(shown, 2, "front matter", _("'name: value' lines"), _("a single value"))]
     return [_header_line(problem) for problem in check_file(header, PAGE)]
 
 
 def _header_line(problem: Problem) -> Problem:
     """A missing field is reported on the header's first line, as the author looks for it there."""
-    if problem.got == "none" and problem.expected.endswith("(required)"):
-        return Problem(problem.path, 1, problem.column, f"a '{problem.column}:' line in the header", "none")
+    if problem.got == NONE and isinstance(problem.expected, Message) and problem.expected.msgid == REQUIRED.msgid:
+        return Problem(problem.path, 1, problem.column, _("a '{key}:' line in the header").format(key=problem.column),
+                       NONE)
     return problem
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from scripts.catalogue.fields import IDENTIFIER, THOUSANDS_DOT
-from scripts.catalogue.problems import Problem, shown
+from scripts.catalogue.problems import Problem, _, shown
 from scripts.safe_yaml import YamlFile, field_name
 
 URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s<>\"'`\\]*)?$")
@@ -28,6 +28,11 @@ COLUMN_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 YEAR_MONTH = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])$")
 DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:[–-]\d+(?:\.\d+)?)?$")
+
+
+# A required field that is missing: its key in the message, nothing found (front_matter rewords it for headers).
+REQUIRED = _("a '{key}:' line (required)")
+NONE = _("none")
 
 
 @dataclass(frozen=True)
@@ -85,37 +90,37 @@ def _number(value) -> bool:
 
 
 def _text(value):
-    return None if isinstance(value, str) and value.strip() else ("text", "put it in double quotes" if value else "")
+    return None if isinstance(value, str) and value.strip() else (_("text"), _("put it in double quotes") if value else "")
 
 
 def _slug(value):
     return None if isinstance(value, str) and IDENTIFIER.match(value) else (
-        "a key of lowercase letters a-z, digits and single hyphens", "")
+        _("a key of lowercase letters a-z, digits and single hyphens"), "")
 
 
 def _template_name(value):
     """A page template of overrides/ by its file name (never a path that leaves the folder)."""
     return None if isinstance(value, str) and TEMPLATE_NAME.match(value) else (
-        "the file name of a template in overrides/, such as home.html", "")
+        _("the file name of a template in overrides/, such as home.html"), "")
 
 
 def _column_name(value):
     return None if isinstance(value, str) and COLUMN_NAME.match(value) else (
-        "a column name of lowercase letters a-z, digits and '_'", "")
+        _("a column name of lowercase letters a-z, digits and '_'"), "")
 
 
 def _url(value):
     return None if isinstance(value, str) and URL.match(value) else (
-        "a web address starting with https:// or http://", "")
+        _("a web address starting with https:// or http://"), "")
 
 
 def _email(value):
-    return None if isinstance(value, str) and EMAIL.match(value) else ("an e-mail address such as name@agency.gov.vn", "")
+    return None if isinstance(value, str) and EMAIL.match(value) else (_("an e-mail address such as name@agency.gov.vn"), "")
 
 
 def _phone(value):
     return None if isinstance(value, str) and PHONE.match(value) else (
-        "a phone number in quotes, such as \"+84 238 3844 xxx\"", "")
+        _("a phone number in quotes, such as \"+84 238 3844 xxx\""), "")
 
 
 def _date(value):
@@ -133,7 +138,7 @@ def _date(value):
 def _iso_hint(value):
     match = DAY_MONTH_YEAR.match(str(value))
     example = f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}" if match else "2025-03-13"
-    return "a date in ISO form YYYY-MM-DD", f"for example {example}"
+    return _("a date in ISO form YYYY-MM-DD"), _("for example {example}").format(example=example)
 
 
 def _year_or_month(value):
@@ -141,67 +146,68 @@ def _year_or_month(value):
         return None
     if isinstance(value, str) and YEAR_MONTH.match(value):
         return None
-    return "a year (2023) or a month written YYYY-MM", ""
+    return _("a year (2023) or a month written YYYY-MM"), ""
 
 
 def _month_day(value):
     if isinstance(value, str) and MONTH_DAY.match(value):
         return None
-    return "a day of the year in quotes, written \"MM-DD\"", ""
+    return _("a day of the year in quotes, written \"MM-DD\""), ""
 
 
 def _year(value):
     return None if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100 else (
-        "a year such as 2024", "")
+        _("a year such as 2024"), "")
 
 
 def number_kind(value):
+    """None for a finite number (not a boolean), else what was expected and a hint."""
     if _number(value):
         return None
-    hint = "write the number without quotes, with a decimal point and no thousands separator"
-    return "a number", hint if isinstance(value, str) else ""
+    hint = _("write the number without quotes, with a decimal point and no thousands separator")
+    return _("a number"), hint if isinstance(value, str) else ""
 
 
 def _positive(value):
     """An amount; 1.603 is refused as a Vietnamese writer means 1603 by it (three decimals after a dot)."""
-    wrong = number_kind(value) or (None if value > 0 else ("a number > 0", ""))
+    wrong = number_kind(value) or (None if value > 0 else (_("a number > 0"), ""))
     if wrong is None and isinstance(value, float) and THOUSANDS_DOT.match(repr(value)):
-        return "a number with a decimal point and no thousands separator", (
-            f"{value!r} may mean {repr(value).replace('.', '')}: write that, or round to two decimals if the decimals"
-            " are meant")
+        return _("a number with a decimal point and no thousands separator"), _(
+            "{value} may mean {meant}: write that, or round to two decimals if the decimals are meant").format(
+            value=repr(value), meant=repr(value).replace(".", ""))
     return wrong
 
 
 def _percent(value):
-    return number_kind(value) or (None if 0 <= value <= 100 else ("a percentage from 0 to 100", ""))
+    return number_kind(value) or (None if 0 <= value <= 100 else (_("a percentage from 0 to 100"), ""))
 
 
 def _distance(value):
     if _number(value) and value >= 0 or isinstance(value, str) and DISTANCE.match(value):
         return None
-    return "a distance in km (a number, or a range such as \"11–17\")", ""
+    return _("a distance in km (a number, or a range such as \"11–17\")"), ""
 
 
 def _latitude(value):
-    return number_kind(value) or (None if -90 <= value <= 90 else ("a latitude between -90 and 90", ""))
+    return number_kind(value) or (None if -90 <= value <= 90 else (_("a latitude between -90 and 90"), ""))
 
 
 def _longitude(value):
-    return number_kind(value) or (None if -180 <= value <= 180 else ("a longitude between -180 and 180", ""))
+    return number_kind(value) or (None if -180 <= value <= 180 else (_("a longitude between -180 and 180"), ""))
 
 
 def _boolean(value):
-    return None if isinstance(value, bool) else ("true or false", "")
+    return None if isinstance(value, bool) else (_("true or false"), "")
 
 
 def _colour(value):
     return None if isinstance(value, str) and COLOUR.match(value) else (
-        "a colour written \"#rrggbb\" (six hexadecimal digits, in quotes)", "nothing else is allowed in a colour")
+        _("a colour written \"#rrggbb\" (six hexadecimal digits, in quotes)"), _("nothing else is allowed in a colour"))
 
 
 def _text_list(value):
     return None if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value) else (
-        "a list of texts, e.g. [A, B]", "")
+        _("a list of texts, e.g. [A, B]"), "")
 
 
 def _vnd_per_usd(value):
@@ -210,15 +216,16 @@ def _vnd_per_usd(value):
     if wrong:
         return wrong
     if not 10_000 <= value <= 100_000:
-        return "VND per US dollar, a number between 10000 and 100000", (
-            f"{value:g} looks like {value * 1000:g} written with a thousands dot" if 10 <= value <= 100 else "")
+        return _("VND per US dollar, a number between 10000 and 100000"), (
+            _("{value} looks like {meant} written with a thousands dot").format(value=f"{value:g}", meant=f"{value * 1000:g}")
+            if 10 <= value <= 100 else "")
     return None
 
 
 def _point(value):
     if isinstance(value, list) and len(value) == 2 and not any(number_kind(v) for v in value):
         return None
-    return "a point [latitude, longitude]", ""
+    return _("a point [latitude, longitude]"), ""
 
 
 def _text_or_languages(value):
@@ -226,7 +233,7 @@ def _text_or_languages(value):
         return None
     if isinstance(value, dict) and value and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         return None
-    return "a text, or one text per language ({vi: …, en: …, lo: …})", ""
+    return _("a text, or one text per language ({{vi: …, en: …, lo: …}})"), ""
 
 
 MEDIA_PATH = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*\.[a-z0-9]+$")
@@ -237,21 +244,21 @@ def _media_path(value):
     values = value.values() if isinstance(value, dict) and value else [value]
     if all(isinstance(v, str) and MEDIA_PATH.match(v) for v in values):
         return None
-    return ("a file name under docs/assets/media/ such as views/harbour.jpg (lowercase letters, digits, '-', '_'),"
-            " or one per language ({vi: …, en: …, lo: …})", "")
+    return (_("a file name under docs/assets/media/ such as views/harbour.jpg (lowercase letters, digits, '-', '_'),"
+              " or one per language ({{vi: …, en: …, lo: …}})"), "")
 
 
 def _licence(value):
     from scripts.media.items import LICENCES
 
-    return None if value in LICENCES else ("a licence, one of " + ", ".join(LICENCES),
-                                           "only media whose rights are clear are published")
+    return None if value in LICENCES else (_("a licence, one of {licences}").format(licences=", ".join(LICENCES)),
+                                           _("only media whose rights are clear are published"))
 
 
 def _media_kind(value):
     from scripts.media.items import KINDS as MEDIA_KINDS
 
-    return None if value in MEDIA_KINDS else ("one of " + ", ".join(MEDIA_KINDS), "")
+    return None if value in MEDIA_KINDS else (_("one of {kinds}").format(kinds=", ".join(MEDIA_KINDS)), "")
 
 
 KINDS: dict[str, Callable] = {
@@ -295,30 +302,32 @@ class Checker:
 
     def _record(self, value, kind: Record, where: tuple) -> None:
         if not isinstance(value, dict):
-            self.add(where, "a block of fields (" + ", ".join(kind.fields) + ")", _got(value))
+            self.add(where, _("a block of fields ({fields})").format(fields=", ".join(kind.fields)), _got(value))
             return
         for key in value:
             if key not in kind.fields and not kind.open_ended:
                 match = difflib.get_close_matches(str(key), list(kind.fields), n=1, cutoff=0.6)
-                hint = f"did you mean '{match[0]}'?" if match else "allowed: " + ", ".join(kind.fields)
-                self.add((*where, key), "a field of this block", f"unknown field {shown(str(key))}", hint)
+                hint = (_("did you mean '{match}'?").format(match=match[0]) if match
+                        else _("allowed: {fields}").format(fields=", ".join(kind.fields)))
+                self.add((*where, key), _("a field of this block"), _("unknown field {name}").format(name=shown(str(key))),
+                         hint)
         for key, spec in kind.fields.items():
             if key in value and value[key] not in (None, ""):  # an empty optional value is left out
                 self.check(value[key], spec.kind, (*where, key))
             elif spec.required:
-                self.add((*where, key), f"a '{key}:' line (required)", "none")
+                self.add((*where, key), REQUIRED.format(key=key), NONE)
         if kind.position and self.inside is not None:
             self._position(value, kind.position, where)
 
     def _position(self, value: dict, keys: tuple[str, str], where: tuple) -> None:
         lat, lon = (value.get(key) for key in keys)
         if _number(lat) and _number(lon) and not self.inside(lon, lat):
-            hint = "latitude and longitude look swapped" if self.inside(lat, lon) else "outside the province"
-            self.add((*where, keys[0]), "a point inside Nghệ An", f"{lat}, {lon}", hint)
+            hint = _("latitude and longitude look swapped") if self.inside(lat, lon) else _("outside the province")
+            self.add((*where, keys[0]), _("a point inside Nghệ An"), f"{lat}, {lon}", hint)
 
     def _list(self, value, kind: ListOf, where: tuple) -> None:
         if not isinstance(value, list):
-            self.add(where, "a list (lines starting with '- ')", _got(value))
+            self.add(where, _("a list (lines starting with '- ')"), _got(value))
             return
         first: dict = {}
         for index, item in enumerate(value):
@@ -328,14 +337,14 @@ class Checker:
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 continue
             if key in first:
-                self.add((*here, kind.unique), f"each {kind.unique} once in the file", shown(str(key)),
-                         f"already used at line {first[key]}")
+                self.add((*here, kind.unique), _("each {key} once in the file").format(key=kind.unique), shown(str(key)),
+                         _("already used at line {line}").format(line=first[key]))
             else:
                 first[key] = self.source.line((*here, kind.unique))
 
     def _map(self, value, kind: MapOf, where: tuple) -> None:
         if not isinstance(value, dict) or not value:
-            self.add(where, "a block of 'key: …' entries", _got(value))
+            self.add(where, _("a block of 'key: …' entries"), _got(value))
             return
         for key, item in value.items():
             wrong = KINDS[kind.keys](key) if isinstance(key, str) else KINDS[kind.keys](None)
@@ -346,11 +355,11 @@ class Checker:
 
 def _got(value) -> str:
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, str):
         return shown(value)
     if isinstance(value, (dict, list)):
-        return "a block" if isinstance(value, dict) else "a list"
+        return _("a block") if isinstance(value, dict) else _("a list")
     return str(value)
 
 

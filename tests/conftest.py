@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import http.server
+import subprocess
 import threading
 from pathlib import Path
 
@@ -35,6 +37,21 @@ EVIL_SUMMARY = '<script>window.pwned=3</script> "quoted", and more'
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
+
+
+@contextlib.contextmanager
+def start_kiosk(kiosk: Path):
+    """The kiosk folder served by its own kiosk-server.py, started as a visitor's double click starts it
+    (start-kiosk.sh, without opening a browser, on a free port); yields the chooser's address."""
+    server = subprocess.Popen(["sh", str(kiosk / "start-kiosk.sh"), "--no-browser", "--port", "0"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        line = server.stdout.readline()
+        assert line.startswith("Kiosk: http://127.0.0.1:"), line
+        yield line.split()[1]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def serve_directory(directory: Path) -> http.server.ThreadingHTTPServer:

@@ -13,6 +13,9 @@ import urllib.request
 
 import pytest
 
+from scripts.catalogue.problems import message_gettext
+from scripts.editor import yaml_comments
+from scripts.editor.decap_config import expected
 from scripts.editor.server import free_port, wait_for_port
 from scripts.languages import ROOT
 from scripts.translation_status import recorded_hash, source_hash
@@ -74,6 +77,18 @@ def _publish(page) -> None:
     page.get_by_text("Công bố ngay", exact=True).click()
 
 
+def _first_event(page, editor):
+    """data/events.yml of the editor's copy, its text before the test, and its first event's source field
+    opened in the form."""
+    project, url = editor
+    events = project / "data" / "events.yml"
+    before = events.read_text("utf-8")
+    page.goto(f"{url}/admin/#/collections/data/entries/events")
+    item = page.get_by_text("vi-giam-unesco-anniversary", exact=True)
+    item.locator("xpath=ancestor::*[.//button][1]").locator("button").first.click()  # open the first event
+    return events, before, page.locator("input[id^=source-field]").first
+
+
 def _shot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"))
@@ -130,18 +145,33 @@ def test_a_news_post_in_three_languages_is_written_as_the_site_names_its_files(a
 
 
 def test_a_value_the_build_refuses_is_refused_in_the_form_with_its_message(admin, editor):
-    project, url = editor
-    events = project / "data" / "events.yml"
-    before = events.read_text("utf-8")
     page = admin
-    page.goto(f"{url}/admin/#/collections/data/entries/events")
-    item = page.get_by_text("vi-giam-unesco-anniversary", exact=True)
-    item.locator("xpath=ancestor::*[.//button][1]").locator("button").first.click()  # open the first event
-    source = page.locator("input[id^=source-field]").first
+    events, before, source = _first_event(page, editor)
     source.fill("baonghean.vn/tin-tuc")
     _publish(page)
-    message = page.get_by_text("a web address starting with https:// or http://")
+    message = page.get_by_text(expected("url", message_gettext("vi")[0]))  # the build's words, in Vietnamese
     message.first.wait_for()
+    assert "không khớp với mẫu: một địa chỉ web" in message.first.text_content().lower()  # Decap's words, then ours
     _shot(page, "refused-value")
     assert events.read_text("utf-8") == before
+    assert page.external.blocked == []
+
+
+def test_a_data_file_saved_in_the_editor_keeps_its_comments(admin, editor):
+    """Decap writes data/events.yml from its values: the file's guidance comments are put back on the way."""
+    page = admin
+    events, before, source = _first_event(page, editor)
+    changed = source.input_value().rstrip("/") + "/?editor-test"
+    source.fill(changed)
+    _publish(page)
+    page.get_by_text("Đã công bố", exact=True).wait_for(timeout=60_000)
+    for _ in range(600):
+        if changed in events.read_text("utf-8"):
+            break
+        time.sleep(0.1)
+    after = events.read_text("utf-8")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    (SHOTS / "events-saved-by-the-editor.yml").write_text(after, "utf-8")  # to look at Decap's layout
+    assert changed in after
+    assert yaml_comments.comments(after) == yaml_comments.comments(before) != {}
     assert page.external.blocked == []

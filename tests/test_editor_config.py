@@ -6,14 +6,18 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
-from scripts import front_matter
+from scripts import front_matter, safe_yaml
+from scripts.catalogue.problems import message_gettext, rendered
+from scripts.data_schemas import schemas
 from scripts.editor import decap_config as generated
+from scripts.editor import yaml_comments
 from scripts.editor.locale_files import LocaleFiles
 from scripts.editor.server import VENDOR
 from scripts.languages import ROOT
 from scripts.media.items import LICENCES
-from scripts.schema import PATTERNS, Field, may, need, record
+from scripts.schema import PATTERNS, Field, check_file, may, need, record
 from scripts.translation_status import recorded_hash, text_hash
 
 API = "http://127.0.0.1:8000/api/v1"
@@ -63,7 +67,8 @@ def test_data_fields_follow_their_kinds_and_the_province_bounds(config):
     events = _field(_data_file(config, "events")["fields"], "events")
     assert events["widget"] == "list" and events["summary"] == "{{fields.id}}"
     source = _field(events["fields"], "source")
-    assert source["required"] and source["pattern"][1] == "a web address starting with https:// or http://"
+    assert source["required"] and source["pattern"][1] == "một địa chỉ web bắt đầu bằng https:// hoặc http://"
+    assert source["hint"].startswith("Trang công khai")
     assert _field(events["fields"], "yearly")["pattern"][0] == PATTERNS["month_day"].pattern
     assert _field(events["fields"], "vi", "name")["required"]
 
@@ -93,6 +98,73 @@ def test_the_interface_language_changes_the_labels():
     vi, en = (_collection(generated.decap_config(locale, API), "news") for locale in ("vi", "en"))
     assert _field(en["fields"], "title")["label"] == "Title"
     assert _field(vi["fields"], "title")["label"] == "Tiêu đề"
+
+
+@pytest.mark.parametrize("locale", ["vi", "en"])
+def test_a_refused_value_gets_the_builds_message_in_the_interface_language(locale):
+    """The form's message for a source that is not a web address is the build's `expected …` for it."""
+    events = _field(_data_file(generated.decap_config(locale, API), "events")["fields"], "events")
+    text = (ROOT / "data" / "events.yml").read_text("utf-8")
+    broken = re.sub(r"source: https?://\S+", "source: baonghean.vn/tin-tuc", text, count=1)
+    [problem] = check_file(safe_yaml.load_text(broken, "data/events.yml"), schemas(["vi", "en", "lo"])["events.yml"])
+    gettext, _ = message_gettext(locale)
+    assert _field(events["fields"], "source")["pattern"][1] == rendered(problem.expected, gettext)
+    assert problem.text(gettext).endswith(f"{rendered(problem.expected, gettext)}, {'nhưng có' if locale == 'vi' else 'got'}"
+                                          " 'baonghean.vn/tin-tuc'")
+
+
+def _shown_texts(node, path=()):
+    """(where, text) of every label, hint, pattern message and option label a config shows."""
+    if isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _shown_texts(item, (*path, index))
+    elif isinstance(node, dict) and node.get("widget") != "hidden":
+        for key, value in node.items():
+            if key in ("label", "label_singular", "hint") and isinstance(value, str):
+                yield (*path, key), value
+            elif key == "pattern":
+                yield (*path, key), value[1]
+            elif key == "options":
+                yield from (((*path, key, index), option["label"]) for index, option in enumerate(value)
+                            if isinstance(option, dict))
+            else:
+                yield from _shown_texts(value, (*path, key))
+
+
+def test_every_text_of_the_vietnamese_form_is_vietnamese(config):
+    """Each label, hint and message differs from the English interface's: none is left as its English msgid
+    or as an English name from the data (tags, layers, agencies, destinations)."""
+    vi, en = dict(_shown_texts(config)), dict(_shown_texts(generated.decap_config("en", API)))
+    assert vi.keys() == en.keys() and len(vi) > 300
+    assert [en[where] for where in vi if vi[where] == en[where]] == []
+    tags = {option["value"]: option["label"] for option in _field(_collection(
+        generated.decap_config("en", API), "news")["fields"], "tags")["options"]}
+    vocabularies = yaml.safe_load((ROOT / "data" / "vocabularies.yml").read_text("utf-8"))
+    assert tags == {key: entry["en"] for key, entry in vocabularies["news_tags"].items()}
+
+
+@pytest.mark.parametrize("name", generated.DATA_FILES)
+def test_a_save_from_the_editor_keeps_the_data_files_comments(name, tmp_path):
+    """Decap writes a data file from its values, without comments: on the way to decap-server each comment
+    block is put back before its key or list item, and the file has no comment that could not be."""
+    text = (ROOT / "data" / name).read_text("utf-8")
+    assert yaml_comments.unplaceable(text) == [], f"data/{name}: a comment a save from the editor would drop"
+    assert yaml_comments.comments(text), name
+    values = yaml.safe_load(text)
+    written_by_decap = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=100)
+    assert not yaml_comments.comments(written_by_decap)
+    message = {"action": "persistEntry", "params": {"dataFiles": [{"path": f"data/{name}", "raw": written_by_decap}]}}
+    saved = LocaleFiles(ROOT, "vi", ["vi", "en", "lo"]).request(message)["params"]["dataFiles"][0]["raw"]
+    assert yaml_comments.comments(saved) == yaml_comments.comments(text)
+    assert yaml.safe_load(saved) == values
+    assert yaml_comments.restored(saved, text) == saved  # a block already in place is not repeated
+
+
+def test_a_comment_at_the_end_of_a_line_or_inside_an_entry_is_found_as_one_a_save_would_drop():
+    text = ("# kept\nplaces:\n  # kept too\n  - id: a\n    # dropped\n    lat: 18.8  # dropped\n"
+            "    colour: '#1f5f8b'\n    source: https://x.vn/#top\n")
+    assert yaml_comments.unplaceable(text) == [5, 6]
+    assert yaml_comments.comments(text) == {"key places": ["# kept"], "id a": ["# kept too"]}
 
 
 def test_the_default_language_keeps_its_name_without_a_suffix(tmp_path):

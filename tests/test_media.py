@@ -17,13 +17,14 @@ from PIL import Image
 from scripts.catalogue.geo import load_outline
 from scripts.content.parks import load_parks
 from scripts.data_schemas import check_data
+from scripts.kiosk import build_kiosk
 from scripts.languages import ROOT
 from scripts.media import relief_model
 from scripts.media.generate import MAX_PANORAMA_WIDTH, model_files, texture_limited
 from scripts.media.items import file_problems, load_media, park_media_problems
 from scripts.server.csp import scan_site
 from scripts.server.headers import policies
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ExternalRequests
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ExternalRequests, start_kiosk
 
 WEBGL_ARGS = [*CHROMIUM_ARGS, "--use-angle=swiftshader", "--enable-unsafe-swiftshader"]
 HEAVY = re.compile(r"/assets/vendor/(?:pannellum|model-viewer)/|\.glb$|/assets/media/generated/parks-compass-[a-z]+\.jpg$")
@@ -247,6 +248,30 @@ def test_the_model_renders_offline_under_the_sites_policy(webgl_browser, site_ur
                             for path in ("draco/", "basis/", "meshopt/meshopt_decoder.js")]
     finally:
         page.context.close()
+
+
+def test_the_kiosk_shows_the_panorama_with_the_network_blocked(webgl_browser, built_site, tmp_path):
+    """At a trade fair: the kiosk folder on a laptop, started by its start script, no network at all."""
+    build_kiosk(built_site, tmp_path)
+    with start_kiosk(tmp_path / "kiosk") as chooser:
+        origin = chooser.rsplit("/", 1)[0]
+        context = webgl_browser.new_context(viewport={"width": 1000, "height": 900})
+        external = ExternalRequests(origin)
+        context.route("**/*", external.route)
+        page = context.new_page()
+        missing = []
+        page.on("response", lambda response: missing.append(response.url) if response.status >= 400 else None)
+        try:
+            page.goto(chooser)
+            page.click('a.choice[lang="en"]')
+            page.goto(f"{origin}/site/{PAGE}index.html", wait_until="networkidle")
+            page.click(f"{PANORAMA} .media-viewer__open")
+            page.wait_for_function(DRAWN[PANORAMA], timeout=150_000, polling=2000)
+            assert page.locator(f"{PANORAMA} .media-viewer__still").is_hidden()
+            assert _colours(page, f"{PANORAMA} .media-viewer__canvas") > 1
+            assert external.blocked == [] and [url for url in missing if "/assets/" in url] == []
+        finally:
+            context.close()
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from scripts.languages import ROOT, languages, locales
 from scripts.media import transcode, video_step
 from scripts.server.csp import InlineCode
 from scripts.server.headers import content_security_policy
-from tests.conftest import ExternalRequests, copy_project, serve_directory
+from tests.conftest import ExternalRequests, copy_project, serve_directory, start_kiosk
 from tests.test_checkers import run_axe
 from tests.video_fixture import CUES, LAO_CUE, NAME, SIDECAR, drop_video, make_clip, put_marker
 
@@ -227,13 +227,8 @@ def kiosk_server(video_site, tmp_path_factory):
     build_kiosk(video_site[0], kiosk.parent)
     assert {"start-kiosk.sh", "start-kiosk.command", "start-kiosk.desktop", "start-kiosk.bat"} <= {
         path.name for path in kiosk.iterdir()}
-    server = subprocess.Popen(["sh", str(kiosk / "start-kiosk.sh"), "--no-browser", "--port", "0"],
-                              stdout=subprocess.PIPE, text=True)
-    line = server.stdout.readline()
-    assert line.startswith("Kiosk: http://127.0.0.1:"), line
-    yield kiosk, line.split()[1]
-    server.terminate()
-    server.wait(timeout=10)
+    with start_kiosk(kiosk) as chooser:
+        yield kiosk, chooser
 
 
 def test_kiosk_server_plays_the_looping_video_with_captions_offline(browser, kiosk_server):

@@ -3,7 +3,9 @@
 One source of truth: every field of a page header (scripts/front_matter.PAGE) and of the data files
 (scripts/data_schemas.schemas) becomes a form field with the same rules — required or not, the same
 expression and message for texts of a fixed form (scripts/schema.PATTERNS), date pickers for dates,
-selects for vocabularies, lat/lon limited to the province's bounds. Labels go through gettext.
+selects for vocabularies, lat/lon limited to the province's bounds. Labels, hints and the patterns'
+messages go through gettext in the interface's language (the server asks for one config per language),
+so a value the build would refuse is refused in the form with the build's own words.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from pathlib import Path
 from scripts import safe_yaml
 from scripts.catalogue.geo import load_outline
 from scripts.data_schemas import schemas
-from scripts.editor.labels import field_label
+from scripts.catalogue.problems import rendered
+from scripts.editor.labels import field_hint, field_label
 from scripts.front_matter import PAGE
 from scripts.languages import ROOT, default_locale, locales
 from scripts.locales import compile_catalogs, gettext_for
@@ -33,9 +36,10 @@ NUMBER_KINDS = {"number": {}, "positive_number": {"min": 0}, "percent": {"min": 
 DATA_FILES = ("events.yml", "industrial-parks.yml", "places.yml", "departments.yml")
 
 
-def expected(kind: str) -> str:
-    """The build's own wording for a value of `kind` (what its check says it expected)."""
-    return KINDS[kind](None)[0]
+def expected(kind: str, gettext=str) -> str:
+    """The build's own wording for a value of `kind` (what its check says it expected), in `gettext`'s
+    language (English by default)."""
+    return rendered(KINDS[kind](None)[0], gettext)
 
 
 class Fields:
@@ -44,19 +48,29 @@ class Fields:
     def __init__(self, ui_locale: str, root: Path = ROOT):
         compile_catalogs([ui_locale])
         self._ = gettext_for(ui_locale)
+        self.ui_locale = ui_locale
         self.root = root
         self.langs = locales(root / "mkdocs.yml")
         self.outline = load_outline(root / "data" / "geo" / "nghe-an-outline.geojson")
         vocabularies = _read(root / "data" / "vocabularies.yml")
         places = _read(root / "data" / "places.yml")
+        destinations = _read(root / "data" / "industrial-parks.yml").get("destinations") or {}
+        self.key_names = {key: self.name(entry) for key, entry in destinations.items()  # a park's distances
+                          if isinstance(entry, dict) and isinstance(entry.get(self.langs[0]), str)}
         self.vocabularies = {  # field name → {value: label}
-            "tags": {key: entry[self.langs[0]] for key, entry in (vocabularies.get("news_tags") or {}).items()},
-            "layer": {key: entry[self.langs[0]] for key, entry in (places.get("layers") or {}).items()},
+            "tags": {key: self.name(entry) for key, entry in (vocabularies.get("news_tags") or {}).items()},
+            "layer": {key: self.name(entry) for key, entry in (places.get("layers") or {}).items()},
             "kind": {key: self._(field_label(key)) for key in PLACE_KINDS},
         }
 
+    def name(self, entry: dict) -> str:
+        """A vocabulary entry's or agency's name in the interface's language (else the site's default)."""
+        return entry.get(self.ui_locale) or entry[self.langs[0]]
+
     def field(self, name: str, spec: Field, value=None, position: bool = False) -> dict:
         config = {"name": str(name), "label": self._(field_label(str(name))), "required": spec.required}
+        if field_hint(str(name)):
+            config["hint"] = self._(field_hint(str(name)))
         kind = spec.kind
         if isinstance(kind, Record):
             config |= self.record(kind, value if isinstance(value, dict) else {})
@@ -93,13 +107,13 @@ class Fields:
         if kind in CHOICES:  # a closed list of keys (the media's licences and kinds): a select
             return {"widget": "select", "options": list(CHOICES[kind]())}
         if kind == "media_path":  # a file under docs/assets/media/ (one per language is edited in the file)
-            return {"widget": "string", "pattern": [MEDIA_PATH.pattern, KINDS[kind](None)[0]]}
+            return {"widget": "string", "pattern": [MEDIA_PATH.pattern, expected(kind, self._)]}
         if kind == "point":
             return {"widget": "list", "field": {"name": "value", "label": self._(field_label("point")),
                                                 "widget": "number", "value_type": "float"}}
         config = {"widget": "string"}
         if kind in PATTERNS:
-            config["pattern"] = [PATTERNS[kind].pattern, expected(kind)]
+            config["pattern"] = [PATTERNS[kind].pattern, expected(kind, self._)]
         return config
 
     def record(self, kind: Record, value: dict) -> dict:
@@ -123,7 +137,9 @@ class Fields:
         for key, entry in entries.items():
             field = self.field(key, Field(kind.value.kind, False), entry)
             if isinstance(entry, dict) and isinstance(entry.get(self.langs[0]), str):
-                field["label"] = entry[self.langs[0]]
+                field["label"] = self.name(entry)
+            elif key in self.key_names:
+                field["label"] = self.key_names[key]
             fields.append(field)
         return {"widget": "object", "collapsed": True, "fields": fields}
 

@@ -1,10 +1,12 @@
-"""Between Decap CMS and decap-server: the repository's file names and the translation stamp.
+"""Between Decap CMS and decap-server: the repository's file names, the translation stamp, the data
+files' comments.
 
 Decap's i18n `multiple_files` structure names every language's file `name.<locale>.md`, the default
 language's included (Decap 3.16 has no option to leave it out); the site keeps Vietnamese as `name.md`.
 The editor's messages to decap-server are rewritten on the way (`name.vi.md` → `name.md`) and its
 answers on the way back, so the repository keeps one convention. A translation saved from the editor
 gets its `source_hash` in the same write (no second save, no second rebuild) when its text changed.
+A data file (`data/*.yml`) keeps its comments, which Decap drops, through yaml_comments.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts.editor.yaml_comments import restored
 from scripts.translation_status import HASH_LINE, recorded_hash, stamped, text_hash
 
 HEADER = re.compile(r"^---\n(.*?)\n---\n?(.*)$", re.S)
@@ -58,6 +61,10 @@ class LocaleFiles:
             for item in files:
                 if item.get("path", "").endswith(".md") and isinstance(item.get("raw"), str):
                     item["raw"] = without_empty_fields(item["raw"])
+                elif item.get("path", "").startswith("data/") and item["path"].endswith(".yml") \
+                        and isinstance(item.get("raw"), str):
+                    before = _text(self.root / item["path"]) if ".." not in item["path"] else None
+                    item["raw"] = restored(item["raw"], before) if before is not None else item["raw"]
             self.stamp(files)
         return body
 
