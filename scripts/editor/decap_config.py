@@ -14,14 +14,15 @@ from pathlib import Path
 
 from scripts import safe_yaml
 from scripts.catalogue.geo import load_outline
-from scripts.data_schemas import schemas
 from scripts.catalogue.problems import rendered
+from scripts.data_schemas import schemas
 from scripts.editor.labels import field_hint, field_label
 from scripts.front_matter import PAGE
-from scripts.languages import ROOT, default_locale, locales
+from scripts.languages import ROOT, declared_locales, source_locale
 from scripts.locales import compile_catalogs, gettext_for
 from scripts.maps.places import KINDS as PLACE_KINDS
-from scripts.media.items import KINDS as MEDIA_KINDS, LICENCES
+from scripts.media.items import KINDS as MEDIA_KINDS
+from scripts.media.items import LICENCES
 from scripts.schema import KINDS, MEDIA_PATH, PATTERNS, Field, ListOf, MapOf, Record
 
 # Header fields the build and the translators' tools set, not the clerk: kept as they are, not shown.
@@ -50,7 +51,7 @@ class Fields:
         self._ = gettext_for(ui_locale)
         self.ui_locale = ui_locale
         self.root = root
-        self.langs = locales(root / "mkdocs.yml")
+        self.langs = declared_locales(root / "mkdocs.yml")
         self.outline = load_outline(root / "data" / "geo" / "nghe-an-outline.geojson")
         vocabularies = _read(root / "data" / "vocabularies.yml")
         places = _read(root / "data" / "places.yml")
@@ -216,6 +217,6 @@ def decap_config(ui_locale: str, api_url: str, root: Path = ROOT) -> dict:
         "media_folder": "docs/assets/images/news", "public_folder": "/assets/images/news",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "i18n": {"structure": "multiple_files", "locales": fields.langs,
-                 "default_locale": default_locale(root / "mkdocs.yml")},
+                 "default_locale": source_locale(root / "mkdocs.yml")},
         "collections": collections(fields),
     }

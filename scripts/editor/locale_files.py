@@ -19,8 +19,8 @@ import yaml
 from scripts.editor.yaml_comments import restored
 from scripts.translation_status import HASH_LINE, recorded_hash, stamped, text_hash
 
-HEADER = re.compile(r"^---\n(.*?)\n---\n?(.*)$", re.S)
-EMPTY_LINE = re.compile(r"^[a-z_]+: null\n", re.M)  # a field Decap writes empty (hidden, unset)
+HEADER = re.compile(r"^---\n(.*?)\n---\n?(.*)$", re.DOTALL)
+EMPTY_LINE = re.compile(r"^[a-z_]+: null\n", re.MULTILINE)  # a field Decap writes empty (hidden, unset)
 
 
 class LocaleFiles:

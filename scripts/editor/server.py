@@ -27,7 +27,7 @@ import yaml
 
 from scripts.editor.decap_config import decap_config
 from scripts.editor.locale_files import LocaleFiles
-from scripts.languages import ROOT, default_locale, languages, locales
+from scripts.languages import ROOT, declared_languages, declared_locales, source_locale
 from scripts.locales import compile_catalogs
 from scripts.templates_env import environment
 
@@ -65,14 +65,14 @@ class Editor:
     def __init__(self, root: Path, port: int, backend_port: int, preview_port: int):
         self.root, self.port, self.backend_port, self.preview_port = root, port, backend_port, preview_port
         compile_catalogs(list(UI_LOCALES))  # the editor page's own texts
-        self.files = LocaleFiles(root, default_locale(root / "mkdocs.yml"), locales(root / "mkdocs.yml"))
+        self.files = LocaleFiles(root, source_locale(root / "mkdocs.yml"), declared_locales(root / "mkdocs.yml"))
 
     def config(self, ui_locale: str) -> bytes:
         api = f"http://127.0.0.1:{self.port}/api/v1"
         return yaml.safe_dump(decap_config(ui_locale, api, self.root), allow_unicode=True, sort_keys=False).encode()
 
     def admin_page(self, ui_locale: str) -> bytes:
-        ui_languages = [language for language in languages(self.root / "mkdocs.yml") if language.locale in UI_LOCALES]
+        ui_languages = [language for language in declared_languages(self.root / "mkdocs.yml") if language.locale in UI_LOCALES]
         return environment(ui_locale).get_template("editor-admin.html").render(
             ui_locale=ui_locale, ui_languages=ui_languages).encode()
 
@@ -99,10 +99,10 @@ def handler_for(editor: Editor):
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def log_message(self, format, *args):  # noqa: A002 - signature from the base class
+        def log_message(self, format, *args):
             pass
 
-        def do_GET(self):  # noqa: N802 - the base class's name
+        def do_GET(self):
             url = urlsplit(self.path)
             if url.path in ("/admin", "/admin/", "/admin/index.html"):
                 self.reply(200, editor.admin_page(self.ui_locale()), "text/html; charset=utf-8")
@@ -119,10 +119,10 @@ def handler_for(editor: Editor):
             browser = (self.headers.get("Accept-Language") or "")[:2].lower()
             return next((locale for locale in (asked, browser) if locale in UI_LOCALES), UI_LOCALES[0])
 
-        def do_HEAD(self):  # noqa: N802
+        def do_HEAD(self):
             self.preview()
 
-        def do_POST(self):  # noqa: N802
+        def do_POST(self):
             if urlsplit(self.path).path != "/api/v1":
                 return self.reply(404, b"not found", "text/plain")
             status, answer = editor.api(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
