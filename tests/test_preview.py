@@ -27,13 +27,13 @@ LOCALES, DEFAULT = ["vi", "en", "lo"], "vi"
 @pytest.fixture
 def sources(tmp_path):
     root = tmp_path
-    for name in ("docs/labour.md", "docs/labour.en.md", "docs/why.md", "docs/assets/site.css",
+    for name in ("docs/labour.md", "docs/labour.en.md", "docs/news/posts/p.md", "docs/why.md", "docs/assets/site.css",
                  "data/projects/public-sources.csv", "data/events.yml", "mkdocs.yml", "overrides/main.html"):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text("x", encoding="utf-8")
     docs = root / "docs"
     pages = {"vi": {docs / "labour.md", docs / "why.md"},
-             "en": {docs / "labour.en.md", docs / "why.md"},  # why.md: English shows the Vietnamese page
+             "en": {docs / "labour.en.md", docs / "why.md", docs / "news" / "posts" / "p.md"},  # shown as fallbacks
              "lo": {docs / "labour.md", docs / "why.md"}}
     return root, pages, {docs / "assets" / "site.css"}
 
@@ -47,14 +47,21 @@ def test_a_page_is_rendered_again_in_the_languages_that_show_it(sources):
     root = sources[0]
     plan = _plan(sources, "docs/labour.en.md")
     assert plan.pages == {"en": {root / "docs" / "labour.en.md"}}
-    assert not plan.rebuild and not plan.catalogue
+    assert not plan.rebuild and not plan.data_step
     fallback = _plan(sources, "docs/why.md")  # the other languages show it as their fallback
-    assert set(fallback.pages) == set(LOCALES) and not fallback.rebuild
+    assert set(fallback.pages) == set(LOCALES) and not fallback.rebuild and not fallback.data_step
+
+
+def test_a_news_post_also_runs_the_data_step_for_the_lists_made_from_posts(sources):
+    root = sources[0]
+    plan = _plan(sources, "docs/news/posts/p.md")
+    assert plan.pages == {"en": {root / "docs" / "news" / "posts" / "p.md"}} and plan.data_step
+    assert plan.markers == {"content"}
 
 
 def test_a_spreadsheet_runs_the_data_step_only(sources):
     plan = _plan(sources, "data/projects/public-sources.csv")
-    assert plan.catalogue and not plan.rebuild and not any(plan.pages.values())
+    assert plan.data_step and plan.markers == {"catalogue"} and not plan.rebuild and not any(plan.pages.values())
 
 
 def test_a_copied_file_is_copied_again(sources):

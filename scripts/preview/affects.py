@@ -7,18 +7,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CATALOGUE_SOURCES = (".csv", ".xlsx")  # the department's spreadsheets in data/projects/
+NEWS_POSTS = Path("docs") / "news" / "posts"  # read by the data step too (listings, feeds, home page)
 
 
 @dataclass
 class Plan:
     pages: dict[str, set[Path]] = field(default_factory=dict)  # locale → page sources to render again
     statics: set[Path] = field(default_factory=set)  # copied files under docs/ to copy again
-    catalogue: bool = False  # run the data step, then render the pages whose generated source changed
+    data_step: bool = False  # run the data step, then render the pages whose generated source changed
     rebuild: set[str] = field(default_factory=set)  # languages to build whole
+    markers: set[str] = field(default_factory=set)  # kinds of marker (scripts/markers.py) whose pages show new data
 
     @property
     def empty(self) -> bool:
-        return not (any(self.pages.values()) or self.statics or self.catalogue or self.rebuild)
+        return not (any(self.pages.values()) or self.statics or self.data_step or self.rebuild)
 
 
 def page_locale(name: str, locales: list[str], default: str) -> str:
@@ -32,8 +34,9 @@ def affected(changed: list[Path], root: Path, pages: dict[str, set[Path]], stati
     """The plan for the `changed` paths (absolute, under `root`), given each language's page sources
     (`pages`: locale → sources, a fallback page in every language that shows it) and the copied
     files under docs/. A new or deleted page rebuilds its language (a default-language page every
-    language, which may show it as their fallback); anything outside docs/ and the spreadsheets
-    rebuilds every language."""
+    language, which may show it as their fallback); a news post also runs the data step, which makes
+    the news lists and feeds from the posts; anything outside docs/ and the spreadsheets rebuilds
+    every language."""
     plan = Plan()
     docs, projects = root / "docs", root / "data" / "projects"
     for path in changed:
@@ -42,13 +45,17 @@ def affected(changed: list[Path], root: Path, pages: dict[str, set[Path]], stati
             if showing and path.exists():
                 for locale in showing:
                     plan.pages.setdefault(locale, set()).add(path)
+                if path.is_relative_to(root / NEWS_POSTS):
+                    plan.data_step = True
+                    plan.markers.add("content")
                 continue
             locale = page_locale(path.name, locales, default)
             plan.rebuild.update(locales if locale == default else [locale])
         elif path.is_relative_to(docs) and path in statics and path.exists():
             plan.statics.add(path)
         elif path.is_relative_to(projects) and path.suffix.lower() in CATALOGUE_SOURCES:
-            plan.catalogue = True
+            plan.data_step = True
+            plan.markers.add("catalogue")
         else:
             plan.rebuild.update(locales)
     for locale in plan.rebuild:  # rebuilt whole: nothing to render alone

@@ -59,7 +59,7 @@ def handler_for(events: Events, folders_for: Callable[[str], list[Path]]):
                 return self.reply(200, (HERE / "reload.js").read_bytes(), "text/javascript; charset=utf-8")
             folders = folders_for(url_path)
             if not folders:  # nothing built yet
-                return self.reply(200, with_script((HERE / "waiting.html").read_bytes()), "text/html; charset=utf-8")
+                return self.reply(503, with_script((HERE / "waiting.html").read_bytes()), "text/html; charset=utf-8")
             found = resolve(folders, url_path)
             if isinstance(found, str):
                 self.send_response(301)

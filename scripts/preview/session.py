@@ -79,31 +79,39 @@ class Session:
 
     def rebuild(self, locales: set[str], checked: bool = False) -> list[str]:
         """Build `locales` whole, each into a new folder, switched in only when it built."""
-        problems = "" if checked else self.source_problems()
-        self._set("sources", problems)
-        if problems:
-            return []
-        before = self._docs_stamps()
+        if not checked:
+            problems = self.source_problems()
+            self._set("sources", problems)
+            if problems:
+                return []
+        before, failed, built_any = self._docs_stamps(), False, False
         for language in [language for language in self.languages if language.locale in locales]:
             self.generation += 1
             folder = self.output / f"{language.locale}-{self.generation}"
             try:
                 built = build_language(self.config_file, language.locale, folder)
-            except BuildFailed as failed:
-                self._set(f"build {language.locale}", str(failed))
+            except BuildFailed as messages:
+                self._set(f"build {language.locale}", str(messages))
                 shutil.rmtree(folder, ignore_errors=True)
+                failed = True
                 continue
-            self._set(f"build {language.locale}", "")
-            old = self.builds.get(language.locale)
             if language.locale == self.default.locale:
-                site_files.publish(site_files.folder(self.docs), folder)
+                try:
+                    site_files.publish(site_files.folder(self.docs), folder)
+                except site_files.DamagedSiteFiles as damaged:
+                    self._set(f"build {language.locale}", str(damaged))
+                    shutil.rmtree(folder, ignore_errors=True)
+                    failed = True
+                    continue
+            self._set(f"build {language.locale}", "")
+            old, built_any = self.builds.get(language.locale), True
             self.builds[language.locale] = built
             if old is not None:
                 shutil.rmtree(old.site_dir, ignore_errors=True)
-        self.written = self._changed_since(before)
-        if len(locales) == len(self.languages) and not self.problems_text():
+        self.written += self._changed_since(before)
+        if not checked and not failed and locales >= {language.locale for language in self.languages}:
             self.problems.clear()  # every language built from sources that passed every check
-        return ["*"]
+        return ["*"] if built_any else []
 
     def _docs_stamps(self) -> dict[str, tuple[int, int]]:
         return {path: (mtime, size) for path, mtime, size in file_stamps(self.docs)}
@@ -149,8 +157,8 @@ class Session:
         urls: list[str] = []
         if plan.rebuild:
             urls += self.rebuild(plan.rebuild)
-        if plan.catalogue:
-            urls += self.catalogue_step(plan)
+        if plan.data_step and plan.rebuild != set(self.builds):  # a whole build runs the data step itself
+            urls += self.data_step(plan)
         for path in plan.statics:
             for build in self.builds.values():
                 static = build.static_file(path)
@@ -176,7 +184,7 @@ class Session:
             urls.append(_url(page))
         return urls
 
-    def catalogue_step(self, plan: Plan) -> list[str]:
+    def data_step(self, plan: Plan) -> list[str]:
         """The data step again, then the pages it changed and the pages that show the catalogue."""
         config = self.builds[self.default.locale].config if self.default.locale in self.builds else None
         if config is None:
@@ -190,13 +198,14 @@ class Session:
             return []
         self._set("catalogue", "")
         mkdocs_internals.set_prepared(config, prepared)
-        self.written = changed = self._changed_since(before)
+        changed = self._changed_since(before)
+        self.written += changed
         self._copy_changed(cache, cached)
         pages = {locale: set(build.pages_by_source) for locale, build in self.builds.items()}
         statics = {path for path in changed for build in self.builds.values() if build.static_file(path)}
         follow = affected(changed, self.root, pages, statics, list(self.builds), self.default.locale)
         for locale, build in self.builds.items():
-            follow.pages.setdefault(locale, set()).update(self._showing_catalogue(build))
+            follow.pages.setdefault(locale, set()).update(self._showing_data(build, plan.markers))
         plan.pages = {locale: plan.pages.get(locale, set()) | follow.pages.get(locale, set())
                       for locale in set(plan.pages) | set(follow.pages)}
         plan.statics |= follow.statics
@@ -207,10 +216,10 @@ class Session:
         return self.rebuild(follow.rebuild, checked=True)
 
     @staticmethod
-    def _showing_catalogue(build: LanguageBuild) -> set[Path]:
-        """Hand-written pages filled from the data (catalogue markers) and the home page."""
+    def _showing_data(build: LanguageBuild, kinds: set[str]) -> set[Path]:
+        """Hand-written pages filled from the data (markers of these kinds) and the home page."""
         return {source for source, page in build.pages_by_source.items()
-                if (page.markdown and any(match.group(1) == "catalogue" for match in MARKER.finditer(page.markdown)))
+                if (page.markdown and any(match.group(1) in kinds for match in MARKER.finditer(page.markdown)))
                 or page.meta.get("template") == home.TEMPLATE}
 
     def _copy_changed(self, cache: Path, before: dict) -> None:
