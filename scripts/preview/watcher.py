@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import queue
-import time
 from pathlib import Path
 
 from watchdog.events import FileSystemEventHandler
