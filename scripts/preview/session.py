@@ -117,8 +117,14 @@ class Session:
         return {path: (mtime, size) for path, mtime, size in file_stamps(self.docs)}
 
     def _changed_since(self, before: dict) -> list[Path]:
+        """The files under docs/ changed since `before`, but hand-written pages: an author may have saved
+        one meanwhile, and that save is still to be handled."""
         after = self._docs_stamps()
-        return [Path(path) for path in sorted(set(before) | set(after)) if before.get(path) != after.get(path)]
+        return [Path(path) for path in sorted(set(before) | set(after))
+                if before.get(path) != after.get(path) and not self._hand_written(Path(path))]
+
+    def _hand_written(self, path: Path) -> bool:
+        return path.suffix == ".md" and not GENERATED.match(path.relative_to(self.docs).as_posix())
 
     def _set(self, key: str, text: str) -> None:
         if text:
@@ -147,7 +153,8 @@ class Session:
             self._set("unexpected", "")
         problems = self.problems_text()
         names = ", ".join(path.relative_to(self.root).as_posix() for path in changed if path.is_relative_to(self.root))
-        print(f"Rebuilt after saving {names}: {len(urls)} pages in {time.perf_counter() - started:.2f} s"
+        pages = "every page" if "*" in urls else f"{len(urls)} pages"
+        print(f"Rebuilt after saving {names}: {pages} in {time.perf_counter() - started:.2f} s"
               + (" — problems shown in the browser" if problems else ""), flush=True)
         if problems:
             print(problems, file=sys.stderr, flush=True)
@@ -173,7 +180,7 @@ class Session:
         build, urls = self.builds[locale], []
         for source in sorted(sources):
             shown = source.relative_to(self.root).as_posix()
-            if not GENERATED.match(source.relative_to(self.docs).as_posix()):
+            if self._hand_written(source):
                 checked = front_matter.check_page(source, shown)
                 self._set(shown, report(checked, self.lang) if checked else "")
                 if checked:

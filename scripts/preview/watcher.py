@@ -13,7 +13,7 @@ from watchdog.observers import Observer
 
 QUIET_SECONDS = 0.15
 WATCHED = ("docs", "data", "overrides", "locales")  # and mkdocs.yml
-IGNORED_SUFFIXES = (".tmp", ".swp", ".swx", "~", ".part")
+IGNORED_SUFFIXES = (".tmp", ".swp", ".swx", "~", ".part", ".mo")  # .mo: compiled by the build from .po
 
 
 def stamp(path: Path) -> tuple[int, int] | None:
