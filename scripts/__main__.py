@@ -1,4 +1,4 @@
-"""The single entry point: `python -m scripts COMMAND [options]` (./scripts/build and ./scripts/publish call it).
+"""The single entry point: `python -m scripts COMMAND [options]` (./scripts/build, ./scripts/serve and ./scripts/publish call it).
 
 Thin: each command is the `main` of the module that does the work, given the rest of the command line,
 so its options, messages and exit codes are that module's. `python -m scripts COMMAND --help` lists them.
@@ -14,6 +14,7 @@ import sys
 COMMANDS = {
     "build": ("scripts.build_site", "build the whole site into site/, keeping the last good site if anything fails"),
     "check": ("scripts.source_check", "check the sources as the build does before MkDocs, without building"),
+    "serve": ("scripts.preview.__main__", "the live preview on 127.0.0.1: a save renders again what it affects, problems shown in the browser"),
     "kiosk": ("scripts.kiosk", "write the offline kiosk folder and zip from the built site"),
     "publish": ("scripts.publish", "build and publish the site to a folder or user@host:/path, or --rollback"),
 }

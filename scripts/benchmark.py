@@ -4,7 +4,7 @@ Usage: python -m scripts.benchmark [--projects N] [--json FILE] [--quick] [--rep
 
 Works in temporary copies; the N generated projects are synthetic (random points inside the
 province) and never reach the real site. Lighthouse scores are the median of three runs per page;
---quick measures the English pages only, one run each.
+--quick measures the English pages only, one run each, and fewer preview edits.
 """
 
 from __future__ import annotations
@@ -24,12 +24,14 @@ from pathlib import Path
 from scripts import bench_web
 from scripts.bench_baseline import write_baseline
 from scripts.bench_builds import measure_builds
+from scripts.bench_preview import measure_preview, print_preview
 from scripts.catalogue.geo import load_outline
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.languages import languages
 from scripts.source_copy import copy_sources
 
-BUDGET_LIGHTHOUSE, BUDGET_MAP, BUDGET_BUILD = 0.95, 0.25, 1.2
+BUDGET_LIGHTHOUSE, BUDGET_MAP, BUDGET_BUILD, BUDGET_PREVIEW = 0.95, 0.25, 1.2, 2.0
+PREVIEW_EDITS, PREVIEW_EDITS_QUICK = 5, 2  # edits of each kind timed in the live preview
 
 
 def synthetic_rows(count: int, seed: int = 20261124) -> list[dict]:
@@ -116,6 +118,9 @@ def budgets(figures: dict) -> dict[str, bool]:
             b["ours_parallel_from_scratch"]["seconds"] < b["stock_from_scratch"]["seconds"],
         "parallel_build_faster_than_stock_nothing_changed":
             b["ours_parallel_unchanged"]["seconds"] < b["stock_again"]["seconds"],
+        "preview_edit_to_reload_at_most_2_s": all(
+            figures["preview"][kind]["median_seconds"] <= BUDGET_PREVIEW
+            for kind in ("news_post", "content_page", "catalogue_row")),
     }
 
 
@@ -149,6 +154,7 @@ def run(count: int, quick: bool, repeats: int) -> dict:
         map_default = _weight([folium_file])
         server.shutdown()
         base_server.shutdown()
+        preview = measure_preview(project, rows[0]["id"], PREVIEW_EDITS_QUICK if quick else PREVIEW_EDITS)
     figures = {
         "date": time.strftime("%Y-%m-%d"), "projects": count, "languages": len(languages()), "repeats": repeats,
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
@@ -158,7 +164,8 @@ def run(count: int, quick: bool, repeats: int) -> dict:
                    "nothing_changed": _ratio(builds["ours_unchanged"], builds["stock_again"])},
         "page_weights": weights, "lighthouse": scores, "map_page_and_data": map_files,
         "folium_default_map_html": map_default,
-        "map_ratio_to_folium_default": round(map_files["raw_kb"] / map_default["raw_kb"], 3)}
+        "map_ratio_to_folium_default": round(map_files["raw_kb"] / map_default["raw_kb"], 3),
+        "preview": preview}
     figures["budgets"] = budgets(figures)
     return figures
 
@@ -181,6 +188,7 @@ def print_table(figures: dict) -> None:
         print(f"{name:<24}{weight['requests']:>9}{weight['raw_kb']:>9}{weight['gzip_kb']:>9}   {scores}")
     print(f"\nmap page + data: {figures['map_page_and_data']['raw_kb']} KB; folium default: "
           f"{figures['folium_default_map_html']['raw_kb']} KB; ratio {figures['map_ratio_to_folium_default']}")
+    print_preview(figures["preview"])
     print("\nbudgets:")
     for name, passed in figures["budgets"].items():
         print(f"  {'PASS' if passed else 'FAIL'}  {name}")

@@ -9,7 +9,7 @@ from pathlib import Path
 from scripts.languages import ROOT
 
 # at the top of the repository only (docs/assets/stylesheets/site.css is a source, site/ is output)
-OUTPUTS = {".git", ".venv", "node_modules", "site", ".site-releases", ".build.lock", "dist", ".cache", "test-artifacts", ".pytest_cache"}
+OUTPUTS = {".git", ".venv", "node_modules", "site", ".preview", ".site-releases", ".build.lock", "dist", ".cache", "test-artifacts", ".pytest_cache"}
 
 
 def copy_sources(destination: Path, also_leave_out: tuple[str, ...] = (), root: Path = ROOT) -> Path:

@@ -33,7 +33,11 @@ def test_benchmark_reports_every_figure(tmp_path: Path):
         assert set(scores) == {"performance", "accessibility", "best-practices", "seo"}
         assert all(0 <= value <= 1 for value in scores.values())
     assert figures["map_ratio_to_folium_default"] > 0
-    assert len(figures["budgets"]) == 6 and "budgets:" in result.stdout
+    preview = figures["preview"]
+    for kind in ("news_post", "content_page", "catalogue_row"):
+        assert len(preview[kind]["runs_seconds"]) == preview["edits"] > 0
+        assert preview[kind]["median_seconds"] > 0
+    assert len(figures["budgets"]) == 7 and "budgets:" in result.stdout and "edit to reload" in result.stdout
 
 
 def test_median_run_and_from_scratch_state(tmp_path: Path):

@@ -3,7 +3,8 @@
 One local address for the clerk: this server answers `/admin/` (the editor page, its generated
 config.yml and the vendored Decap CMS in editor/vendor/), forwards `/api/v1` to decap-server (the
 file names and the translation stamp rewritten by locale_files), and passes every other request to
-`mkdocs serve` (the preview, with its reload). Both run on other local ports and stop with it.
+the live preview (`python -m scripts.preview`, its event stream passed through as it comes). Both
+run on other local ports and stop with it.
 The editor is never part of the published site: nothing of it is under docs/.
 """
 
@@ -33,7 +34,7 @@ from scripts.templates_env import environment
 
 VENDOR = "editor/vendor/decap-cms"
 UI_LOCALES = ("vi", "en")  # Decap ships both; the page picks by ?lang=, the last choice, or the browser
-PREVIEW_WATCH = ("data", "locales", "overrides", "scripts")  # as scripts/serve
+PREVIEW_EVENTS = "/__preview/events"  # the preview's Server-Sent Events (scripts/preview/server.py)
 # Only this machine: scripts, styles, images and requests of the editor page come from it.
 ADMIN_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
                 "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
@@ -139,6 +140,8 @@ def handler_for(editor: Editor):
             self.reply(200, path.read_bytes(), kind or "application/octet-stream")
 
         def preview(self) -> None:
+            if urlsplit(self.path).path == PREVIEW_EVENTS:
+                return self.preview_stream()
             headers = {key: value for key, value in self.headers.items() if key.lower() != "host"}
             try:
                 status, body, kind = _exchange("127.0.0.1", editor.preview_port, self.command, self.path, None, headers)
@@ -150,6 +153,28 @@ def handler_for(editor: Editor):
             self.end_headers()
             if self.command != "HEAD":
                 self.wfile.write(body)
+
+        def preview_stream(self) -> None:
+            """The preview's event stream, passed on line by line while the page listens."""
+            connection = http.client.HTTPConnection("127.0.0.1", editor.preview_port, timeout=None)
+            try:
+                connection.request("GET", self.path)
+                response = connection.getresponse()
+                self.send_response(response.status)
+                self.send_header("Content-Type", response.getheader("Content-Type") or "text/event-stream")
+                self.send_header("Cache-Control", "no-store")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.close_connection = True
+                while line := response.readline():
+                    self.wfile.write(line)
+                    if line == b"\n":
+                        self.wfile.flush()
+            except OSError:
+                return
+            finally:
+                connection.close()
+            return
 
         def reply(self, status: int, body: bytes, kind: str) -> None:
             self.send_response(status)
@@ -169,9 +194,8 @@ def start_children(root: Path, backend_port: int, preview_port: int) -> list[sub
         ["node", str(root / "node_modules" / "decap-server" / "dist" / "index.js")], cwd=root,
         env={**os.environ, "PORT": str(backend_port), "BIND_HOST": "127.0.0.1", "MODE": "fs",
              "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn"}, start_new_session=True)
-    watch = [argument for folder in PREVIEW_WATCH for argument in ("--watch", folder)]
     preview = subprocess.Popen(
-        [str(Path(sys.executable).parent / "mkdocs"), "serve", "-a", f"127.0.0.1:{preview_port}", *watch], cwd=root,
+        [sys.executable, "-m", "scripts.preview", "--port", str(preview_port)], cwd=root,
         env={**os.environ, "PYTHONPATH": str(root), "NO_MKDOCS_2_WARNING": "1"}, start_new_session=True)
     return [backend, preview]
 

@@ -1,0 +1,204 @@
+"""The live preview (scripts/preview/): what a save affects, the private names it relies on, and a real
+preview process in a copy of the sources with Chromium (other hosts blocked): a save reloads the page
+with the new text, a broken header shows its problem over the last good page, the fix takes it away,
+and each save is one rebuild."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from scripts.editor.server import free_port, wait_for_port
+from scripts.preview import mkdocs_internals
+from scripts.preview.affects import affected, page_locale
+from scripts.preview.server import SCRIPT_TAG, resolve, with_script
+from tests.conftest import ExternalRequests, copy_project
+
+LOCALES, DEFAULT = ["vi", "en", "lo"], "vi"
+
+
+@pytest.fixture
+def sources(tmp_path):
+    root = tmp_path
+    for name in ("docs/labour.md", "docs/labour.en.md", "docs/news/posts/p.md", "docs/why.md", "docs/assets/site.css",
+                 "data/projects/public-sources.csv", "data/events.yml", "mkdocs.yml", "overrides/main.html"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x", encoding="utf-8")
+    docs = root / "docs"
+    pages = {"vi": {docs / "labour.md", docs / "why.md"},
+             "en": {docs / "labour.en.md", docs / "why.md", docs / "news" / "posts" / "p.md"},  # shown as fallbacks
+             "lo": {docs / "labour.md", docs / "why.md"}}
+    return root, pages, {docs / "assets" / "site.css"}
+
+
+def _plan(sources, *names):
+    root, pages, statics = sources
+    return affected([root / name for name in names], root, pages, statics, LOCALES, DEFAULT)
+
+
+def test_a_page_is_rendered_again_in_the_languages_that_show_it(sources):
+    root = sources[0]
+    plan = _plan(sources, "docs/labour.en.md")
+    assert plan.pages == {"en": {root / "docs" / "labour.en.md"}}
+    assert not plan.rebuild and not plan.data_step
+    fallback = _plan(sources, "docs/why.md")  # the other languages show it as their fallback
+    assert set(fallback.pages) == set(LOCALES) and not fallback.rebuild and not fallback.data_step
+
+
+def test_a_news_post_also_runs_the_data_step_for_the_lists_made_from_posts(sources):
+    root = sources[0]
+    plan = _plan(sources, "docs/news/posts/p.md")
+    assert plan.pages == {"en": {root / "docs" / "news" / "posts" / "p.md"}} and plan.data_step
+    assert plan.markers == {"content"}
+
+
+def test_a_spreadsheet_runs_the_data_step_only(sources):
+    plan = _plan(sources, "data/projects/public-sources.csv")
+    assert plan.data_step and plan.markers == {"catalogue"} and not plan.rebuild and not any(plan.pages.values())
+
+
+def test_a_copied_file_is_copied_again(sources):
+    root = sources[0]
+    plan = _plan(sources, "docs/assets/site.css")
+    assert plan.statics == {root / "docs" / "assets" / "site.css"} and not plan.rebuild
+
+
+def test_new_and_deleted_pages_rebuild_their_languages(sources):
+    root = sources[0]
+    (root / "docs" / "new.lo.md").write_text("x", encoding="utf-8")
+    assert _plan(sources, "docs/new.lo.md").rebuild == {"lo"}
+    (root / "docs" / "new.md").write_text("x", encoding="utf-8")
+    assert _plan(sources, "docs/new.md").rebuild == set(LOCALES)  # others may show it as their fallback
+    (root / "docs" / "labour.en.md").unlink()
+    deleted = _plan(sources, "docs/labour.en.md")
+    assert deleted.rebuild == {"en"} and "en" not in deleted.pages
+
+
+@pytest.mark.parametrize("name", ["mkdocs.yml", "overrides/main.html", "data/events.yml"])
+def test_everything_else_rebuilds_every_language(sources, name):
+    plan = _plan(sources, name, "docs/labour.md")
+    assert plan.rebuild == set(LOCALES) and not any(plan.pages.values())
+
+
+def test_page_locale_reads_the_suffix():
+    assert page_locale("a.en.md", LOCALES, DEFAULT) == "en"
+    assert page_locale("a.md", LOCALES, DEFAULT) == "vi"
+    assert page_locale("v1.2.md", LOCALES, DEFAULT) == "vi"
+
+
+def test_the_private_names_the_preview_uses_still_exist():
+    """Fails when an upgrade of MkDocs or mkdocs-static-i18n (or a change of our hooks) removes one."""
+    from mkdocs.config import load_config
+
+    for name in mkdocs_internals.PRIVATE_NAMES["mkdocs.commands.build"]:
+        assert callable(getattr(importlib.import_module("mkdocs.commands.build"), name, None)), name
+    config = load_config(config_file=str(Path(__file__).resolve().parents[1] / "mkdocs.yml"))
+    i18n = config.plugins["i18n"]
+    assert type(i18n).__module__ + "." + type(i18n).__name__ in mkdocs_internals.PRIVATE_NAMES
+    for name in mkdocs_internals.PRIVATE_NAMES["mkdocs_static_i18n.plugin.I18n"]:
+        assert hasattr(i18n, name), name
+    hooks = mkdocs_internals.hooks_module(config)
+    for name in mkdocs_internals.PRIVATE_NAMES[mkdocs_internals.HOOKS]:
+        assert isinstance(getattr(hooks, name, None), dict), name
+
+
+def test_the_reload_script_goes_into_the_head():
+    page = with_script(b"<html><head><title>t</title></head><body></body></html>")
+    assert page.index(SCRIPT_TAG) < page.index(b"</head>") and page.count(SCRIPT_TAG) == 1
+
+
+def test_files_are_found_in_the_first_folder_that_has_them_and_never_outside(tmp_path):
+    first, second = tmp_path / "en", tmp_path / "vi"
+    (first / "en" / "x").mkdir(parents=True)
+    (first / "en" / "x" / "index.html").write_text("en")
+    (second / "assets").mkdir(parents=True)
+    (second / "assets" / "a.css").write_text("css")
+    (tmp_path / "secret.txt").write_text("no")
+    assert resolve([first, second], "/en/x/") == first / "en" / "x" / "index.html"
+    assert resolve([first, second], "/en/x") == "/en/x/"
+    assert resolve([first, second], "/assets/a.css") == second / "assets" / "a.css"
+    assert resolve([first, second], "/../secret.txt") is None
+    assert resolve([first, second], "/nothing.html") is None
+
+
+# --- a real preview ------------------------------------------------------------------------------
+
+PAGE = "docs/labour.md"
+URL_PATH = "/labour/"
+REBUILT = re.compile(r"^Rebuilt after saving ", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    """`python -m scripts.preview` in a copy of the sources (the Vietnamese pages only), and its log."""
+    project = copy_project(tmp_path_factory.mktemp("preview") / "project")
+    port = free_port()
+    log_path = project / "preview-test.log"
+    with open(log_path, "wb") as log:  # the preview keeps its own copy of the file
+        process = subprocess.Popen([sys.executable, "-m", "scripts.preview", "--port", str(port)], cwd=project,
+                                   env={**os.environ, "BUILD_ONLY_LOCALE": "vi"}, stdout=log,
+                                   stderr=subprocess.STDOUT)
+    wait_for_port(port, process, seconds=60)
+    deadline = time.monotonic() + 600
+    while "Preview ready at" not in log_path.read_text("utf-8", errors="replace"):
+        assert process.poll() is None and time.monotonic() < deadline, log_path.read_text("utf-8", errors="replace")
+        time.sleep(0.5)
+    yield project, f"http://127.0.0.1:{port}", log_path
+    process.terminate()
+    process.wait(timeout=60)
+
+
+def _rebuilds(log_path: Path) -> int:
+    return len(REBUILT.findall(log_path.read_text("utf-8", errors="replace")))
+
+
+def _wait_for_rebuilds(log_path: Path, count: int) -> None:
+    for _ in range(1200):  # not a time limit on the preview: the test ends if it never comes
+        if _rebuilds(log_path) >= count:
+            return
+        time.sleep(0.1)
+    raise AssertionError(log_path.read_text("utf-8", errors="replace"))
+
+
+def test_a_save_reloads_the_page_and_a_broken_header_shows_over_the_last_good_page(browser, preview):
+    project, url, log_path = preview
+    context = browser.new_context()
+    external = ExternalRequests(url)
+    context.route("**/*", external.route)
+    page = context.new_page()
+    page.goto(url + URL_PATH)
+    page.locator("html[data-preview-connected]").wait_for(state="attached")  # listening to the preview
+    source = project / PAGE
+    original = source.read_text("utf-8")
+    rebuilds = _rebuilds(log_path)
+
+    first = original.replace("# Lao động", "# Lao động\n\nĐoạn thử nghiệm bản xem trước số một.", 1)
+    source.write_text(first, encoding="utf-8")
+    page.get_by_text("Đoạn thử nghiệm bản xem trước số một.").wait_for(timeout=60_000)  # the page reloaded
+    page.locator("html[data-preview-connected]").wait_for(state="attached")
+    _wait_for_rebuilds(log_path, rebuilds + 1)
+
+    broken = first.replace("title: Lao động", "title: Lao động: ngày hội", 1)  # a colon YAML cannot read
+    source.write_text(broken, encoding="utf-8")
+    overlay = page.locator("#preview-problems")
+    overlay.wait_for(timeout=60_000)
+    assert re.search(r"docs/labour\.md:2: ", overlay.text_content()), overlay.text_content()
+    assert page.get_by_text("Đoạn thử nghiệm bản xem trước số một.").is_visible()  # the last good page stays
+    _wait_for_rebuilds(log_path, rebuilds + 2)
+
+    fixed = first.replace("Đoạn thử nghiệm bản xem trước số một.", "Đoạn thử nghiệm bản xem trước số hai.")
+    source.write_text(fixed, encoding="utf-8")
+    page.get_by_text("Đoạn thử nghiệm bản xem trước số hai.").wait_for(timeout=60_000)
+    assert page.locator("#preview-problems").count() == 0
+    _wait_for_rebuilds(log_path, rebuilds + 3)
+    time.sleep(1)  # any second rebuild of the same save would be logged by now
+    assert _rebuilds(log_path) == rebuilds + 3, "one save, one rebuild"
+    assert not external.blocked, external.blocked
+    context.close()
