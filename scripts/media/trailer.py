@@ -102,11 +102,7 @@ def publish_trailer(built: Path, docs_dir: Path) -> list[Path]:
     files = verified_cache.store(site_files_folder(docs_dir))
     published = []
     for source in sorted(built.iterdir()):
-        name = f"{FOLDER}/{source.name}"
-        data = source.read_bytes()
-        if files.read(name) != data:
-            files.write(name, data)
-        published.append(files.path(name))
+        published.append(files.put(f"{FOLDER}/{source.name}", source.read_bytes()))
     files.save()
     return published
 
