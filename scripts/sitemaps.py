@@ -1,10 +1,10 @@
 """A sitemap.xml in every language folder, and robots.txt.
 
 mkdocs-static-i18n writes one sitemap at the root listing every language's pages (the one search
-engines read). Material's JavaScript also fetches `<language>/sitemap.xml` for each hreflang
-alternate of a page (to keep the reader on the same page when switching language); without one
-there, every page load logs 404s. Each language folder gets a sitemap of its own pages only, which
-is what that lookup needs and a third of the download.
+engines read). Each language folder also gets a sitemap of its own pages only (`/en/sitemap.xml`),
+a third of the download. They were written for Material's language switcher, which fetches
+sitemap.xml beside each hreflang alternate; overrides/partials/deferred-requests.js now keeps it
+from asking (and says why), so nothing of the site's own reads them any more.
 """
 
 from __future__ import annotations
@@ -45,8 +45,7 @@ Sitemap: {site_url}sitemap.xml
 
 
 def write_robots(site_dir: Path) -> Path:
-    """robots.txt naming the root sitemap (every language's pages; the copies in the language
-    folders are for Material's language switcher)."""
+    """robots.txt naming the root sitemap (every language's pages; each language folder's holds its own)."""
     first = ENTRY.search((site_dir / "sitemap.xml").read_text("utf-8"))
     target = site_dir / "robots.txt"
     target.write_text(ROBOTS.format(site_url=first.group(1) if first else "/"), encoding="utf-8")

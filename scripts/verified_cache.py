@@ -91,6 +91,13 @@ class VerifiedCache:
         self._record(name, digest(data))
         return self.path(name)
 
+    def put(self, name: str, data: bytes) -> Path:
+        """`write`, but only when the entry is missing or holds other bytes: an unchanged entry keeps
+        its file (and modification time), so steps that compare times or copy files can skip it."""
+        if self.read(name) != data:
+            self.write(name, data)
+        return self.path(name)
+
     def adopt(self, name: str) -> bool:
         """Record an entry another process has written whole into the folder; False if it is not there."""
         try:

@@ -41,6 +41,26 @@ def test_language_switcher_keeps_the_reader_on_the_same_page(page_offline, site_
     assert page.external.blocked == []
 
 
+def test_after_reading_a_deep_page_the_language_link_goes_straight_to_the_translation(page_offline, built_site,
+                                                                                     site_url):
+    """Material's switcher would ask for sitemap.xml beside each hreflang alternate (here below
+    /en/projects/…, where there is none) once the reader clicks, then take over the language links."""
+    page = page_offline
+    project = sorted(path.parent.name for path in built_site.glob("projects/*/index.html"))[0]
+    page.goto(f"{site_url}projects/{project}/", wait_until="networkidle")
+    requests, missing = [], []
+    page.on("request", lambda request: requests.append(request))
+    page.on("response", lambda response: missing.append(response.url) if response.status >= 400 else None)
+    page.locator("h1").first.click()  # a real pointer click: the reader's first interaction
+    page.wait_for_timeout(500)
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator('.md-select__link[hreflang="en"]').click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{site_url}en/projects/{project}/"
+    assert [request.url for request in requests if request.is_navigation_request()] == [page.url]  # no redirect
+    assert not [request.url for request in requests if request.url.endswith("sitemap.xml")] and missing == []
+
+
 def test_lao_text_is_drawn_with_self_hosted_noto_sans_lao(page_offline, site_url):
     page = page_offline
     page.goto(site_url + "lo/", wait_until="networkidle")

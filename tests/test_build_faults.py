@@ -313,6 +313,17 @@ def test_a_cut_short_or_deleted_entry_is_not_used(tmp_path: Path):
     assert again.read("a/b.svg") is None and again.read("c.png") is None
 
 
+def test_put_rewrites_an_entry_only_when_its_bytes_changed_or_it_is_broken(tmp_path: Path):
+    cache = VerifiedCache(tmp_path)
+    first = cache.put("media/a.webm", b"one").stat()
+    assert cache.put("media/a.webm", b"one").stat().st_ino == first.st_ino  # same bytes: the same file
+    assert cache.put("media/a.webm", b"two").stat().st_ino != first.st_ino
+    (tmp_path / "media" / "a.webm").write_bytes(b"tw")  # cut short behind the cache's back
+    assert cache.put("media/a.webm", b"two").read_bytes() == b"two"
+    cache.save()
+    assert VerifiedCache(tmp_path).known == {"media/a.webm": digest(b"two")}
+
+
 def test_entries_saved_by_two_processes_are_both_kept(tmp_path: Path):
     one, two = VerifiedCache(tmp_path), VerifiedCache(tmp_path)
     one.write("one", b"1")

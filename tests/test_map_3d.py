@@ -112,7 +112,8 @@ def test_page_block_loads_its_script_and_escapes_names(projects, context):
                                names={"vi": "<b>x</b>", "en": "<b>x</b>", "lo": "<b>x</b>"})
     html = map_3d([evil if p.id == evil.id else p for p in projects], EN, context, "../../", "../")
     assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
-    assert re.findall(r'<script[^>]*src="([^"]+)"', html) == ["../../assets/maps/map-3d.js"]
+    assert re.findall(r'<script[^>]*src="([^"]+)"', html) == ["../../assets/javascripts/safe-dom.js",
+                                                             "../../assets/maps/map-3d.js"]
     assert 'data-columns="../../assets/maps/columns-en.json"' in html
     assert 'data-flat-map="../../embed/map-en.html"' in html
     for state in ("script", "loading", "no-webgl", "failed"):

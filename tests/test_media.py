@@ -179,8 +179,7 @@ def _open_page(browser, site_url: str, policy: str):
 
 
 def _clean(page) -> list[str]:
-    """What went wrong: requests to other hosts, console errors (CSP refusals among them), assets not found.
-    (Material's language switcher asks for sitemap.xml files this test server does not have.)"""
+    """What went wrong: requests to other hosts, console errors (CSP refusals among them), assets not found."""
     return page.external.blocked + page.errors + [url for url in page.missing if "/assets/" in url]
 
 

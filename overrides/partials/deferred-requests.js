@@ -1,21 +1,26 @@
-/* Requests Material sends on every page load that a reader may never need, held back until they are.
+/* Requests Material sends on every page load that a reader may never need.
    Inlined in <head> (overrides/main.html) so it runs before Material's bundle.
    - The search index (several MB with a large catalogue) is requested when the reader first goes to
      the search field (focus, the search button or a keyboard shortcut), not on load.
-   - The sitemaps Material reads for each rel="alternate" link (to map the current page to its other
-     languages; our language links already point at the right page) wait for the first interaction.
+   - The sitemaps Material's language switcher asks for are never requested. It reads sitemap.xml
+     beside each rel="alternate" link, taking the link for a language's home page; ours are the
+     page's own translations (scripts/seo.py, for search engines), so below a language's home it
+     asked for /en/projects/<id>/sitemap.xml and the like, which do not exist (404). All it would
+     learn is where this page is in the other languages, and our language links already point there;
+     once it had an answer, even an empty one, it took over their clicks and went to the translation's
+     address without its final slash (one redirect more).
    Material reads both through XMLHttpRequest; nothing else is changed. */
 (function () {
   "use strict";
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
-  var waiting = { search: [], interaction: [] };
-  var released = { search: false, interaction: false };
+  var waiting = [];
+  var released = false;
 
-  function release(kind) {
-    if (released[kind]) return;
-    released[kind] = true;
-    waiting[kind].splice(0).forEach(function (start) {
+  function releaseSearch() {
+    if (released) return;
+    released = true;
+    waiting.splice(0).forEach(function (start) {
       try { start(); } catch (error) { /* a request Material gave up on meanwhile */ }
     });
   }
@@ -23,7 +28,7 @@
   function kindOf(url) {
     var path = String(url).split(/[?#]/)[0];
     if (/\/search\/search_index\.json$/.test(path)) return "search";
-    if (/\/sitemap\.xml$/.test(path)) return "interaction";
+    if (/\/sitemap\.xml$/.test(path)) return "never";
     return null;
   }
 
@@ -34,8 +39,9 @@
 
   XMLHttpRequest.prototype.send = function () {
     var request = this, args = arguments, kind = request.deferredKind;
-    if (!kind || released[kind]) return send.apply(request, args);
-    waiting[kind].push(function () { send.apply(request, args); });
+    if (kind === "never") return;
+    if (kind !== "search" || released) return send.apply(request, args);
+    waiting.push(function () { send.apply(request, args); });
   };
 
   function isSearch(target) {
@@ -43,13 +49,12 @@
   }
 
   document.addEventListener("focusin", function (event) {
-    if (isSearch(event.target)) release("search");
+    if (isSearch(event.target)) releaseSearch();
   }, true);
   ["pointerdown", "keydown", "touchstart"].forEach(function (name) {
     document.addEventListener(name, function (event) {
-      release("interaction");
-      if (isSearch(event.target)) release("search");
+      if (isSearch(event.target)) releaseSearch();
     }, { capture: true, passive: true });
   });
-  if (/[?&]q=/.test(window.location.search)) release("search");
+  if (/[?&]q=/.test(window.location.search)) releaseSearch();
 })();

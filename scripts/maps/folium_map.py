@@ -69,6 +69,7 @@ def build_map(language: Language, layer_labels: dict[str, str]) -> folium.Map:
                              max_bounds=True, prefer_canvas=True, control_scale=True, **BOUNDS)
     investment_map.default_js = [*LeanMap.default_js,
                                  ("map_data", f"{ASSETS}maps/data-{language.locale}.js"),
+                                 ("safe_dom", ASSETS + "javascripts/safe-dom.js"),
                                  ("map_app", ASSETS + "maps/investment-map.js")]
     # Leaflet's layer control shows names as HTML, so they are escaped here.
     street = folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name=escape(_("Street map (online, OpenStreetMap)")),

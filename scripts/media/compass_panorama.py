@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
+from scripts.media.named_point import NamedPoint
 from scripts.social_cards import draw_text, text_width, wrap
 
 WIDTH, HEIGHT = 4096, 2048
@@ -22,13 +23,6 @@ ROW_HEIGHT = 92
 NOTE_WIDTH = 900  # px per line of the note, so its four copies do not touch
 SKY, GROUND, INK, MUTED, POLE = (214, 232, 245), (226, 221, 204), (25, 45, 70), (90, 100, 110), (200, 90, 20)
 EARTH_RADIUS_KM = 6371.0
-
-
-@dataclass(frozen=True)
-class Target:
-    name: str
-    lat: float
-    lon: float
 
 
 @dataclass(frozen=True)
@@ -81,7 +75,7 @@ def _compass(draw: ImageDraw.ImageDraw, points: dict[int, str]) -> None:
             draw_text(draw, (x - text_width(label, POINT_SIZE, 700) / 2, HORIZON + 52), label, POINT_SIZE, 700, INK)
 
 
-def draw_panorama(origin: Target, targets: list[Target], points: dict[int, str], note: str,
+def draw_panorama(origin: NamedPoint, targets: list[NamedPoint], points: dict[int, str], note: str,
                   distance_text) -> Image.Image:
     """The panorama: `points` names the eight compass points (0, 45, … 315), `note` says what it is
     (written on the ground in four directions), `distance_text(km)` writes a distance."""

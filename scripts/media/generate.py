@@ -19,6 +19,7 @@ from scripts.locales import gettext_for
 from scripts.maps.places import MapPlaces
 from scripts.media import compass_panorama, model_still, relief_model
 from scripts.media.items import GENERATED, MEDIA_FOLDER, MediaItem
+from scripts.media.named_point import NamedPoint
 
 MAX_PANORAMA_WIDTH = 4096
 STILL_WIDTH = 1280
@@ -49,8 +50,8 @@ def model_files(outline: Outline, parks: Parks) -> dict[str, bytes]:
 def panorama_files(places: MapPlaces, language: Language) -> dict[str, bytes]:
     locale, _ = language.locale, gettext_for(language.locale)
     origin_place = next(place for place in places.places if place.id == VIEWPOINT)
-    origin = compass_panorama.Target(origin_place.text[locale]["name"], origin_place.lat, origin_place.lon)
-    targets = [compass_panorama.Target(place.text[locale]["name"], place.lat, place.lon)
+    origin = NamedPoint(origin_place.text[locale]["name"], origin_place.lat, origin_place.lon)
+    targets = [NamedPoint(place.text[locale]["name"], place.lat, place.lon)
                for place in places.places if place.kind in COMPASS_KINDS]
     # Translators: the eight compass points (north, north-east …) as written on the generated panorama.
     points = dict(zip(range(0, 360, 45), (_("N"), _("NE"), _("E"), _("SE"), _("S"), _("SW"), _("W"), _("NW"))))

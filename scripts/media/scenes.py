@@ -13,6 +13,7 @@ from babel.dates import format_date
 
 from scripts.catalogue.geo import Outline
 from scripts.content.key_figures import KeyFigure
+from scripts.media.named_point import NamedPoint
 
 FIGURES_PER_SCENE = 3
 # Seconds on screen at speed 1 (tests make short trailers with a smaller speed).
@@ -30,13 +31,6 @@ class Item:
 
 
 @dataclass(frozen=True)
-class Park:
-    name: str
-    lat: float
-    lon: float
-
-
-@dataclass(frozen=True)
 class Facts:
     """Everything the trailer of one language shows, already in that language."""
     locale: str
@@ -45,7 +39,7 @@ class Facts:
     figures: tuple[KeyFigure, ...]
     opportunities: tuple[tuple[str, int, str], ...]  # (sector label, projects calling or preparing, colour)
     catalogue_size: int
-    parks: tuple[Park, ...]
+    parks: tuple[NamedPoint, ...]
     parks_approximate: bool
     agencies: tuple[tuple[str, str], ...]  # (name, website) of the agencies whose website is published
     outline: Outline

@@ -26,7 +26,8 @@ from scripts.content.parks import Parks
 from scripts.languages import ROOT, Language, site_names
 from scripts.media import captions, encode, frames
 from scripts.media.addresses import FOLDER, trailer_files  # noqa: F401 (trailer_files: the lead's entry point)
-from scripts.media.scenes import Facts, Park, Scene, scenes
+from scripts.media.named_point import NamedPoint
+from scripts.media.scenes import Facts, Scene, scenes
 from scripts.site_files import folder as site_files_folder
 
 CACHE = ROOT / ".cache" / "trailer"
@@ -49,7 +50,7 @@ def gather_facts(locale: str, site_name: str, site_url: str, figures: tuple[KeyF
     return Facts(
         locale=locale, site_name=site_name, portal=social_cards.tagline(site_url), figures=figures,
         opportunities=by_sector, catalogue_size=len(projects),
-        parks=tuple(Park((park.text.get(locale) or park.text[FALLBACK_LOCALE])["name"], park.lat, park.lon)
+        parks=tuple(NamedPoint((park.text.get(locale) or park.text[FALLBACK_LOCALE])["name"], park.lat, park.lon)
                     for park in parks.parks),
         parks_approximate=any(park.approximate for park in parks.parks),
         agencies=tuple((agency.name(locale), _website(agency.website))
@@ -101,11 +102,7 @@ def publish_trailer(built: Path, docs_dir: Path) -> list[Path]:
     files = verified_cache.store(site_files_folder(docs_dir))
     published = []
     for source in sorted(built.iterdir()):
-        name = f"{FOLDER}/{source.name}"
-        data = source.read_bytes()
-        if files.read(name) != data:
-            files.write(name, data)
-        published.append(files.path(name))
+        published.append(files.put(f"{FOLDER}/{source.name}", source.read_bytes()))
     files.save()
     return published
 

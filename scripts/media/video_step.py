@@ -90,18 +90,12 @@ def publish(video: VideoSource, docs_dir: Path) -> PublishedVideo:
     published = PublishedVideo(video, encoded)
     files = verified_cache.store(site_files.folder(docs_dir))
     for rendition in encoded.renditions:
-        _put(files, published.site_path(f"{rendition.height}{rendition.path.suffix}"), rendition.path.read_bytes())
-    _put(files, published.site_path("poster.jpg"), encoded.poster.read_bytes())
+        files.put(published.site_path(f"{rendition.height}{rendition.path.suffix}"), rendition.path.read_bytes())
+    files.put(published.site_path("poster.jpg"), encoded.poster.read_bytes())
     for locale, captions in video.captions.items():  # read each time: an editor may rewrite a caption file in place
-        _put(files, published.caption_path(locale), captions.read_bytes())
+        files.put(published.caption_path(locale), captions.read_bytes())
     files.save()
     return published
-
-
-def _put(files: verified_cache.VerifiedCache, name: str, data: bytes) -> None:
-    """A copy of `data` at `name` among the generated files, rewritten only when it changed."""
-    if files.read(name) != data:
-        files.write(name, data)
 
 
 def prepare(docs_dir: Path) -> dict[str, PublishedVideo]:

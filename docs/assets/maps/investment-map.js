@@ -18,16 +18,8 @@
     heritage: "triangle", nature: "triangle", beach: "triangle"
   };
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function safeHref(url) {
-    return /^https?:\/\//.test(url) ? url : null;
-  }
+  var el = window.NGHEAN_DOM.el;  // assets/javascripts/safe-dom.js, loaded just before
+  var safeHref = window.NGHEAN_DOM.safeHref;
 
   function linkTarget(link) {
     var sameSite = false;

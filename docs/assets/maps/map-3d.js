@@ -7,6 +7,7 @@
    Where WebGL 2 is missing, or the map cannot load (e.g. from file://), it shows the flat Leaflet map
    instead, with a sentence saying why. Every text from data is inserted with textContent. */
 
+const { el, safeHref } = window.NGHEAN_DOM;  // assets/javascripts/safe-dom.js, loaded just before
 const holder = document.querySelector("[data-map-3d]");
 const PITCH = 50;
 // The province runs from west-north-west to east-south-east: seen from the south-south-west it lies
@@ -36,17 +37,6 @@ function showFlatMap(reason) {
   frame.title = holder.dataset.flatMapTitle;
   canvas.append(frame);
   holder.dataset.state = reason;
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-}
-
-function safeHref(url) {
-  return /^https?:\/\//.test(url) ? url : null;
 }
 
 function popupContent(properties, labels) {
