@@ -4,13 +4,9 @@ and two departments, the good row they vary, and the messages a check gives."""
 from __future__ import annotations
 
 import datetime
-import shutil
 from pathlib import Path
 
-import pytest
-
 from scripts.catalogue.validate import load_catalogue
-from scripts.languages import ROOT
 
 HEADER = ("id,name_vi,name_en,name_lo,sector,locality,lat,lon,area_ha,investment_vnd_bn,form,status,"
           "summary_vi,summary_en,summary_lo,contact,updated,visibility")
@@ -18,17 +14,6 @@ GOOD = ('{id},Dự án {id},Project {id},,manufacturing,Hưng Nguyên,18.68,105.
         '"Mô tả, có dấu phẩy và ""ngoặc kép""\nvà xuống dòng",Summary,,ipa@example.org,2025-03-13,public')
 TODAY = datetime.date(2026, 11, 24)
 
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    data.mkdir()
-    for name in ("vocabularies.yml", "project-template.yml"):
-        shutil.copy(ROOT / "data" / name, data / name)
-    (data / "departments.yml").write_text("dept-a: {vi: A, en: A, lo: A}\ndept-b: {vi: B, en: B, lo: B}\n", "utf-8")
-    shutil.copytree(ROOT / "data" / "geo", data / "geo")
-    (data / "projects").mkdir()
-    return data
 
 
 def write(data_dir: Path, name: str, *rows: str, encoding="utf-8", newline="\n", header=HEADER) -> Path:

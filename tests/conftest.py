@@ -6,6 +6,7 @@ import contextlib
 import csv
 import functools
 import http.server
+import shutil
 import subprocess
 import threading
 from pathlib import Path
@@ -175,3 +176,17 @@ def evil_site(_evil) -> str:
 def evil_project(_evil) -> Path:
     """The sources the evil site was built from (its data/ holds the rows the site shows)."""
     return _evil[1]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A data folder for catalogue checks: the vocabularies, the template, two agencies, the outline and an
+    empty projects folder (tests/catalogue_fixture.py writes rows into it)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("vocabularies.yml", "project-template.yml"):
+        shutil.copy(ROOT / "data" / name, data / name)
+    (data / "departments.yml").write_text("dept-a: {vi: A, en: A, lo: A}\ndept-b: {vi: B, en: B, lo: B}\n", "utf-8")
+    shutil.copytree(ROOT / "data" / "geo", data / "geo")
+    (data / "projects").mkdir()
+    return data

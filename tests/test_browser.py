@@ -46,7 +46,7 @@ def test_after_reading_a_deep_page_the_language_link_goes_straight_to_the_transl
     """Material's switcher would ask for sitemap.xml beside each hreflang alternate (here below
     /en/projects/…, where there is none) once the reader clicks, then take over the language links."""
     page = page_offline
-    project = sorted(path.parent.name for path in built_site.glob("projects/*/index.html"))[0]
+    project = min(path.parent.name for path in built_site.glob("projects/*/index.html"))
     page.goto(f"{site_url}projects/{project}/", wait_until="networkidle")
     requests, missing = [], []
     page.on("request", lambda request: requests.append(request))

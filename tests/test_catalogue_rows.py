@@ -7,11 +7,10 @@ import pytest
 
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
-from tests.catalogue_fixture import (  # noqa: F401 (data_dir: a fixture)
+from tests.catalogue_fixture import (
     GOOD,
     HEADER,
     TODAY,
-    data_dir,
     messages,
     with_visibility,
     write,

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 
 from scripts.catalogue.validate import load_catalogue
-from tests.catalogue_fixture import (  # noqa: F401 (data_dir: a fixture)
+from tests.catalogue_fixture import (
     GOOD,
     HEADER,
     TODAY,
-    data_dir,
     messages,
     with_visibility,
     write,
