@@ -57,7 +57,7 @@ def publish(source: Path, site_dir: Path) -> int:
     """Copy every sealed file under `source` to the same path under `site_dir` (copies, never links:
     the published site shares no file with the cache); return how many."""
     files = VerifiedCache(source)
-    folders: set[Path] = set()
+    folders: set[str] = set()
     names = sorted(files.known)
     for name in names:
         data = files.read(name)
@@ -65,10 +65,12 @@ def publish(source: Path, site_dir: Path) -> int:
             files.save()  # forgotten, so the next build's data step writes it again
             raise DamagedSiteFiles(f"{source / name}: expected the file the data step wrote, got a missing or "
                                    "changed file; build again to write it anew")
-        target = site_dir / name
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        target.write_bytes(data)
+        target = os.path.join(site_dir, name)
+        folder = os.path.dirname(target)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
+        with open(target, "wb") as copy:
+            copy.write(data)
     files.save()  # the stats of any file that had to be hashed
     return len(names)
