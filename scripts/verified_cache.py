@@ -7,8 +7,9 @@ before it saved the manifest), counts as missing and the caller makes it again. 
 empty, cut short or garbled counts as empty. Several processes may add entries to one folder: each
 saves what it added, merged into the manifest on disk under a lock.
 
-Hashing every entry on every build is most of the cost of a build whose caches are warm, so the
-folder's `.manifest-stats.json` also records, for each entry whose hash was checked, the file's size,
+Hashing every entry on every build is most of the cost of a build whose caches are warm, so a file
+beside the folder, `<folder>.manifest-stats.json` (beside, not in it: code that publishes or seals
+every file of a folder never sees it), records, for each entry whose hash was checked, the file's size,
 modification time (ns) and inode together with that hash. While the file's stat is still exactly the
 recorded one and the recorded hash is still the manifest's, the entry is taken as checked; any other
 stat (the file written again, cut short, replaced or deleted) means its bytes are hashed again.
@@ -26,8 +27,8 @@ from typing import Iterator
 
 MANIFEST = ".manifest.json"
 MANIFEST_LOCK = ".manifest.lock"
-STATS = ".manifest-stats.json"
-BOOKKEEPING = (MANIFEST, MANIFEST_LOCK, STATS)  # the folder's own files, never entries
+STATS_SUFFIX = ".manifest-stats.json"
+BOOKKEEPING = (MANIFEST, MANIFEST_LOCK)  # the folder's own files, never entries
 
 Stat = tuple[int, int, int]  # size, mtime in ns, inode
 
@@ -104,8 +105,12 @@ class VerifiedCache:
     @property
     def stats(self) -> dict[str, tuple[str, Stat]]:
         if self._stats is None:
-            self._stats = _read_stats(self.folder / STATS)
+            self._stats = _read_stats(self.stats_path)
         return self._stats
+
+    @property
+    def stats_path(self) -> Path:
+        return self.folder.with_name(self.folder.name + STATS_SUFFIX)
 
     def path(self, name: str) -> Path:
         return self.folder / name
@@ -231,10 +236,10 @@ class VerifiedCache:
             if self._added or self._dropped:
                 with replacing(self.folder / MANIFEST) as partial:
                     partial.write_text(json.dumps(on_disk, sort_keys=True, separators=(",", ":")), "utf-8")
-            stats = _read_stats(self.folder / STATS)
+            stats = _read_stats(self.stats_path)
             stats.update(self._stats_added)
             stats = {name: recorded for name, recorded in stats.items() if on_disk.get(name) == recorded[0]}
-            with replacing(self.folder / STATS) as partial:
+            with replacing(self.stats_path) as partial:
                 partial.write_text(json.dumps({name: [value, *stat] for name, (value, stat) in stats.items()},
                                               sort_keys=True, separators=(",", ":")), "utf-8")
         self._known, self._stats = on_disk, stats

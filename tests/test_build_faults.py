@@ -23,7 +23,7 @@ import pytest
 from scripts import build_lock, site_check, site_releases
 from scripts.catalogue import validate
 from scripts.languages import ROOT, languages
-from scripts.verified_cache import MANIFEST, STATS, VerifiedCache, digest
+from scripts.verified_cache import MANIFEST, VerifiedCache, digest
 from tests.conftest import copy_project, serve_directory
 
 URL = "http://127.0.0.1:9/"
@@ -314,34 +314,35 @@ def test_a_cut_short_or_deleted_entry_is_not_used(tmp_path: Path):
 
 
 def test_an_entry_changed_in_place_to_the_same_size_is_not_used(tmp_path: Path):
-    cache = VerifiedCache(tmp_path)
+    cache = VerifiedCache(tmp_path / "cache")
     cache.write("a.pdf", b"%PDF-1.7 whole")
     cache.save()
-    assert VerifiedCache(tmp_path).read("a.pdf") == b"%PDF-1.7 whole"  # its stat recorded: not hashed
-    entry = tmp_path / "a.pdf"
+    assert VerifiedCache(tmp_path / "cache").read("a.pdf") == b"%PDF-1.7 whole"  # its stat recorded: not hashed
+    entry = tmp_path / "cache" / "a.pdf"
     written = entry.stat().st_mtime_ns
     entry.write_bytes(b"%PDF-1.7 WHOLE")  # same size, same inode
     os.utime(entry, ns=(written + 10**9, written + 10**9))  # written a second later
-    again = VerifiedCache(tmp_path)
+    again = VerifiedCache(tmp_path / "cache")
     assert not again.has("a.pdf") and again.read("a.pdf") is None
 
 
 def test_a_stat_recorded_with_other_bytes_never_vouches_for_an_entry(tmp_path: Path):
-    cache = VerifiedCache(tmp_path)
+    cache = VerifiedCache(tmp_path / "cache")
     cache.write("a.svg", b"<svg>one</svg>")
     cache.save()
-    (tmp_path / MANIFEST).write_text('{"a.svg": "%s"}' % digest(b"<svg>two</svg>"), "utf-8")
-    assert VerifiedCache(tmp_path).read("a.svg") is None  # the file's stat is unchanged, its hash is not
+    (tmp_path / "cache" / MANIFEST).write_text('{"a.svg": "%s"}' % digest(b"<svg>two</svg>"), "utf-8")
+    assert VerifiedCache(tmp_path / "cache").read("a.svg") is None  # the file's stat is unchanged, its hash is not
 
 
 @pytest.mark.parametrize("stats", [b"", b'{"a.pdf": [', b'{"a.pdf": ["x", 1]}', b"\x00\xff"])
 def test_an_empty_or_garbled_stats_file_means_every_entry_is_hashed(tmp_path: Path, stats: bytes):
-    cache = VerifiedCache(tmp_path)
+    cache = VerifiedCache(tmp_path / "pdf")
     cache.write("a.pdf", b"%PDF-1.7")
     cache.save()
-    (tmp_path / STATS).write_bytes(stats)
-    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.X")
-    assert VerifiedCache(tmp_path).read("a.pdf") is None
+    assert sorted(path.name for path in (tmp_path / "pdf").iterdir()) == [".manifest.json", ".manifest.lock", "a.pdf"]
+    cache.stats_path.write_bytes(stats)
+    (tmp_path / "pdf" / "a.pdf").write_bytes(b"%PDF-1.X")
+    assert VerifiedCache(tmp_path / "pdf").read("a.pdf") is None
 
 
 def test_entries_saved_by_two_processes_are_both_kept(tmp_path: Path):
