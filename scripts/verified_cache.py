@@ -7,7 +7,7 @@ before it saved the manifest), counts as missing and the caller makes it again. 
 empty, cut short or garbled counts as empty. Several processes may add entries to one folder: each
 saves what it added, merged into the manifest on disk under a lock.
 
-Hashing every entry on every build is most of the cost of a build whose caches are warm, so a file
+Checking every entry's hash on every build means reading every cached file again, so a file
 beside the folder, `<folder>.manifest-stats.json` (beside, not in it: code that publishes or seals
 every file of a folder never sees it), records, for each entry whose hash was checked, the file's size,
 modification time (ns) and inode together with that hash. While the file's stat is still exactly the
