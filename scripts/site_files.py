@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from scripts.verified_cache import MANIFEST, MANIFEST_LOCK, VerifiedCache, digest, replacing, store  # noqa: F401 - replacing is shared from here
+from scripts.verified_cache import BOOKKEEPING, VerifiedCache, replacing, store  # noqa: F401 - replacing is shared from here
 
 
 def folder(docs_dir: Path) -> Path:
@@ -23,14 +23,17 @@ def folder(docs_dir: Path) -> Path:
 
 def seal(source: Path) -> int:
     """Record the sha256 of every file under `source` (the generated files just written) in its
-    manifest; publish() then copies only files that still match. Returns how many."""
+    manifest; publish() then copies only files that still match. Returns how many. A file whose stat
+    is the one recorded when it was last hashed is not hashed again (scripts/verified_cache.py)."""
+    files = store(source)
     entries = {}
     for directory, _, names in os.walk(source):
         for name in names:
-            if not name.endswith(".tmp") and name not in (MANIFEST, MANIFEST_LOCK):
-                path = Path(directory) / name
-                entries[path.relative_to(source).as_posix()] = digest(path.read_bytes())
-    files = store(source)
+            if not name.endswith(".tmp") and name not in BOOKKEEPING:
+                relative = (Path(directory) / name).relative_to(source).as_posix()
+                value = files.fingerprint(relative)
+                if value is not None:  # None: deleted since the walk listed it
+                    entries[relative] = value
     files.replace_all(entries)
     files.save()
     return len(entries)
@@ -39,7 +42,11 @@ def seal(source: Path) -> int:
 def damaged(source: Path) -> list[str]:
     """The sealed files under `source` that are missing or changed (all of them when nothing is sealed)."""
     files = VerifiedCache(source)
-    return ["(no manifest)"] if not files.known else [name for name in list(files.known) if not files.has(name)]
+    if not files.known:
+        return ["(no manifest)"]
+    found = [name for name in list(files.known) if not files.has(name)]
+    files.save()  # the stats of the files just hashed, so that the next build need not hash them
+    return found
 
 
 class DamagedSiteFiles(Exception):
@@ -50,12 +57,20 @@ def publish(source: Path, site_dir: Path) -> int:
     """Copy every sealed file under `source` to the same path under `site_dir` (copies, never links:
     the published site shares no file with the cache); return how many."""
     files = VerifiedCache(source)
-    for name in sorted(files.known):
+    folders: set[str] = set()
+    names = sorted(files.known)
+    for name in names:
         data = files.read(name)
         if data is None:
             files.save()  # forgotten, so the next build's data step writes it again
             raise DamagedSiteFiles(f"{source / name}: expected the file the data step wrote, got a missing or "
                                    "changed file; build again to write it anew")
-        (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / name).write_bytes(data)
-    return len(files.known)
+        target = os.path.join(site_dir, name)
+        folder = os.path.dirname(target)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
+        with open(target, "wb") as copy:
+            copy.write(data)
+    files.save()  # the stats of any file that had to be hashed
+    return len(names)

@@ -8,6 +8,7 @@ The randomness is seeded; the seed is printed (set FAULT_SEED to repeat a run).
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -322,6 +323,38 @@ def test_put_rewrites_an_entry_only_when_its_bytes_changed_or_it_is_broken(tmp_p
     assert cache.put("media/a.webm", b"two").read_bytes() == b"two"
     cache.save()
     assert VerifiedCache(tmp_path).known == {"media/a.webm": digest(b"two")}
+
+
+def test_an_entry_changed_in_place_to_the_same_size_is_not_used(tmp_path: Path):
+    cache = VerifiedCache(tmp_path / "cache")
+    cache.write("a.pdf", b"%PDF-1.7 whole")
+    cache.save()
+    assert VerifiedCache(tmp_path / "cache").read("a.pdf") == b"%PDF-1.7 whole"  # its stat recorded: not hashed
+    entry = tmp_path / "cache" / "a.pdf"
+    written = entry.stat().st_mtime_ns
+    entry.write_bytes(b"%PDF-1.7 WHOLE")  # same size, same inode
+    os.utime(entry, ns=(written + 10**9, written + 10**9))  # written a second later
+    again = VerifiedCache(tmp_path / "cache")
+    assert not again.has("a.pdf") and again.read("a.pdf") is None
+
+
+def test_a_stat_recorded_with_other_bytes_never_vouches_for_an_entry(tmp_path: Path):
+    cache = VerifiedCache(tmp_path / "cache")
+    cache.write("a.svg", b"<svg>one</svg>")
+    cache.save()
+    (tmp_path / "cache" / MANIFEST).write_text(json.dumps({"a.svg": digest(b"<svg>two</svg>")}), "utf-8")
+    assert VerifiedCache(tmp_path / "cache").read("a.svg") is None  # the file's stat is unchanged, its hash is not
+
+
+@pytest.mark.parametrize("stats", [b"", b'{"a.pdf": [', b'{"a.pdf": ["x", 1]}', b"\x00\xff"])
+def test_an_empty_or_garbled_stats_file_means_every_entry_is_hashed(tmp_path: Path, stats: bytes):
+    cache = VerifiedCache(tmp_path / "pdf")
+    cache.write("a.pdf", b"%PDF-1.7")
+    cache.save()
+    assert sorted(path.name for path in (tmp_path / "pdf").iterdir()) == [".manifest.json", ".manifest.lock", "a.pdf"]
+    cache.stats_path.write_bytes(stats)
+    (tmp_path / "pdf" / "a.pdf").write_bytes(b"%PDF-1.X")
+    assert VerifiedCache(tmp_path / "pdf").read("a.pdf") is None
 
 
 def test_entries_saved_by_two_processes_are_both_kept(tmp_path: Path):

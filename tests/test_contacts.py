@@ -180,3 +180,12 @@ def test_contact_page_lists_every_agency(built_site: Path):
             assert agency.name(language.locale).replace("'", "&#39;") in html
             if agency.reachable:
                 assert f'{vcard_path(agency.key, language.locale)}"' in html
+
+
+def test_each_page_gets_its_own_project_and_its_agency_s_current_facts():
+    english = next(language for language in languages() if language.locale == "en")
+    first = contact_block("public-sources", project(id="p-1"), english, with_agency("foreign-affairs", email="a@x.example"))
+    second = contact_block("public-sources", project(id="p-2"), english, with_agency("foreign-affairs", email="b@x.example"))
+    assert "a@x.example" in first and "b@x.example" in second and "a@x.example" not in second
+    assert "project-p-1.pdf" in first and "project-p-2.pdf" in second and "p-1" not in second
+    assert "\x00" not in first + second

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from markupsafe import escape
+
 from scripts.catalogue.addresses import detail_page_root, page_url
 from scripts.catalogue.model import FALLBACK_LOCALE, Project
 from scripts.catalogue.vcard import vcard_path
@@ -47,15 +49,39 @@ def contactable(vocabularies: Vocabularies) -> list[Agency]:
     return [agency for agency in vocabularies.departments.values() if not agency.contact]
 
 
+def _slot(name: str) -> str:
+    """Where a project's own value goes in a rendered block: NUL characters, which no data file
+    holds (YAML does not allow them) and autoescape leaves as they are."""
+    return f"\x00{name}\x00"
+
+
+_blocks: dict[tuple[str, str, str, bool], str] = {}  # (agency's facts, locale, root, has e-mail) → block
+
+
+def _agency_block(agency: Agency, locale: str, root: str, mailto: bool) -> str:
+    """contact-block.html for `agency` with slots for the project's own values: the agency's part
+    (its card) is the same on each of its projects' pages, so it is rendered once per language."""
+    key = (repr(agency), locale, root, mailto)  # the dataclass's repr holds every fact of the agency
+    if key not in _blocks:
+        _blocks[key] = render("contact-block.html", locale, agency=agency,
+                              vcard_url=f"{root}{vcard_path(agency.key, locale)}",
+                              mailto=_slot("mailto") if mailto else "",
+                              factsheet_url=_slot("factsheet_url"), map_url=_slot("map_url"))
+    return _blocks[key]
+
+
 def contact_block(agency_key: str, project: Project, language: Language, context: PageContext) -> str:
-    """The "whom to contact" section of `project`'s page for the agency `agency_key`."""
+    """The "whom to contact" section of `project`'s page for the agency `agency_key`: the agency's
+    block, its slots filled with the project's values, escaped as autoescape escapes them."""
     agency = context.vocabularies.agency(agency_key)
     root = detail_page_root(language)
-    return render("contact-block.html", language.locale, agency=agency,
-                  vcard_url=f"{root}{vcard_path(agency.key, language.locale)}",
-                  mailto=enquiry_mailto(agency, project, language, context),
-                  factsheet_url=f"{root}print/{language.locale}/project-{project.id}.pdf",
-                  map_url=f"{root}{language.prefix}map/?project={quote(project.id, safe='')}")
+    values = {"mailto": enquiry_mailto(agency, project, language, context),
+              "factsheet_url": f"{root}print/{language.locale}/project-{project.id}.pdf",
+              "map_url": f"{root}{language.prefix}map/?project={quote(project.id, safe='')}"}
+    block = _agency_block(agency, language.locale, root, bool(values["mailto"]))
+    for name, value in values.items():
+        block = block.replace(_slot(name), str(escape(value)))
+    return block
 
 
 def agencies_list(vocabularies: Vocabularies, language: Language, root: str) -> str:
