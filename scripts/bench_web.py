@@ -31,7 +31,7 @@ def page_weights(urls: dict[str, str]) -> dict[str, dict]:
         for name, url in urls.items():
             page = browser.new_page()
             bodies = []
-            page.on("response", bodies.append)
+            page.on("response", lambda response: bodies.append(response))  # noqa: PLW0108 (Playwright marks its handlers: a builtin method cannot be)
             page.goto(url, wait_until="networkidle")
             page.wait_for_timeout(300)
             raw = gz = requests = 0
