@@ -1,4 +1,4 @@
-/* Requests Material sends on every page load that a reader may never need.
+{#- Requests Material sends on every page load that a reader may never need.
    Inlined in <head> (overrides/main.html) so it runs before Material's bundle.
    - The search index (several MB with a large catalogue) is requested when the reader first goes to
      the search field (focus, the search button or a keyboard shortcut), not on load.
@@ -9,7 +9,8 @@
      learn is where this page is in the other languages, and our language links already point there;
      once it had an answer, even an empty one, it took over their clicks and went to the translation's
      address without its final slash (one redirect more).
-   Material reads both through XMLHttpRequest; nothing else is changed. */
+   Material reads both through XMLHttpRequest; nothing else is changed.
+   (A template comment: it is not sent with every page.) -#}
 (function () {
   "use strict";
   var open = XMLHttpRequest.prototype.open;
