@@ -13,6 +13,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import yaml
+
 _kept: dict[tuple, object] | None = None  # None: off
 
 
@@ -34,3 +36,12 @@ def parsed(path: Path, parse: Callable, *args):
             del _kept[old]  # the file's earlier versions
         _kept[key] = parse(path, *args)
     return copy.deepcopy(_kept[key])
+
+
+def _safe_load(path: Path):
+    return yaml.safe_load(Path(path).read_text("utf-8"))
+
+
+def yaml_data(path: Path):
+    """`yaml.safe_load` of the file (kept per version when on)."""
+    return parsed(path, _safe_load)
