@@ -89,10 +89,10 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
         raise CatalogueError(str(error)) from None
 
 
-def _remember_inputs(docs_dir: Path, data_dir: Path, projects) -> None:
+def _remember_inputs(media_inputs: tuple, translation_inputs: tuple) -> None:
     """What the media files and the translation status on disk were made from, for the preview's steps."""
-    preview_step.remembered.made("media", preview_step.media_inputs(data_dir, docs_dir))
-    preview_step.remembered.made("translation status", preview_step.translation_inputs(data_dir, docs_dir, projects))
+    preview_step.remembered.made("media", media_inputs)
+    preview_step.remembered.made("translation status", translation_inputs)
 
 
 def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path, preview: bool) -> PreparedCatalogue:
@@ -106,7 +106,8 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path, preview
         # nothing read or written by this step has changed since it last ran, and its files are whole
         _prepared.clear()
         _prepared[key] = stored
-        _remember_inputs(docs_dir, data_dir, stored.projects)
+        _remember_inputs(preview_step.media_inputs(data_dir, docs_dir),
+                         preview_step.translation_inputs(data_dir, docs_dir, stored.projects))
         return stored
     load_vocabularies.cache_clear()
     load_outline.cache_clear()
@@ -158,7 +159,7 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path, preview
     _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places, parks, content, versions, media)
     site_files.seal(site_files.folder(docs_dir))
     verified_cache.save_all()
-    _remember_inputs(docs_dir, data_dir, catalogue.projects)
+    _remember_inputs(media_inputs, translation_inputs)  # the step's own files are not among them
     if not preview:  # a preview's files are not all up to date: the next build runs the step in full
         step_cache.save(step_cache.inputs_key(docs_dir, data_dir, settings), _prepared[key])  # after writing
     return _prepared[key]
