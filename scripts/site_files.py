@@ -21,27 +21,6 @@ def folder(docs_dir: Path) -> Path:
     return docs_dir.parent / ".cache" / "site-files"
 
 
-_digests: dict[str, tuple[int, int, str]] | None = None  # path → (mtime, size, sha256) when remembered
-
-
-def remember_digests() -> None:
-    """In a long-lived process (the live preview): seal() hashes again only the files whose
-    modification time or size changed since it last hashed them here. A build leaves this off."""
-    global _digests
-    if _digests is None:
-        _digests = {}
-
-
-def _digest(path: Path) -> str:
-    if _digests is None:
-        return digest(path.read_bytes())
-    stat = os.stat(path)
-    known = _digests.get(str(path))
-    if known is None or known[:2] != (stat.st_mtime_ns, stat.st_size):
-        known = _digests[str(path)] = (stat.st_mtime_ns, stat.st_size, digest(path.read_bytes()))
-    return known[2]
-
-
 def seal(source: Path) -> int:
     """Record the sha256 of every file under `source` (the generated files just written) in its
     manifest; publish() then copies only files that still match. Returns how many."""
@@ -50,7 +29,7 @@ def seal(source: Path) -> int:
         for name in names:
             if not name.endswith(".tmp") and name not in (MANIFEST, MANIFEST_LOCK):
                 path = Path(directory) / name
-                entries[path.relative_to(source).as_posix()] = _digest(path)
+                entries[path.relative_to(source).as_posix()] = digest(path.read_bytes())
     files = store(source)
     files.replace_all(entries)
     files.save()

@@ -80,22 +80,3 @@ def test_a_part_is_made_again_until_it_was_made_from_the_same_inputs():
     assert not remembered.changed("media", ("a",))
     assert remembered.changed("media", ("b",))
     assert remembered.changed("translation status", ("a",))
-
-
-def test_remembered_digests_are_made_again_for_a_changed_file_only(tmp_path, monkeypatch):
-    from scripts import site_files, verified_cache
-
-    monkeypatch.setattr(site_files, "_digests", {})
-    (tmp_path / "a.pdf").write_bytes(b"one")
-    (tmp_path / "b.pdf").write_bytes(b"two")
-    hashed = []
-    monkeypatch.setattr(site_files, "digest", lambda data: hashed.append(data) or verified_cache.digest(data))
-    site_files.seal(tmp_path)
-    assert sorted(hashed) == [b"one", b"two"]
-    hashed.clear()
-    _touch(tmp_path / "b.pdf", "three")
-    site_files.seal(tmp_path)
-    assert hashed == [b"three"]  # a.pdf's digest was remembered
-    assert verified_cache.VerifiedCache(tmp_path).known == {"a.pdf": verified_cache.digest(b"one"),
-                                                            "b.pdf": verified_cache.digest(b"three")}
-    assert not site_files.damaged(tmp_path)
