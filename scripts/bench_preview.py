@@ -53,7 +53,8 @@ def _add_sentence(path: Path, text: str) -> None:
     path.write_text(path.read_text("utf-8").rstrip("\n") + f"\n\n{text}\n", encoding="utf-8")
 
 
-def _set_summary(path: Path, project_id: str, text: str) -> None:
+def set_summary(path: Path, project_id: str, text: str) -> None:
+    """Change one cell of a spreadsheet row, the Vietnamese summary, as the department's editor would."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     for row in rows:
@@ -82,7 +83,7 @@ def measure_preview(project: Path, project_id: str, edits: int) -> dict:
     kinds = {
         "news_post": (post_url, lambda text: _add_sentence(project / NEWS_POST, text)),
         "content_page": ("/labour/", lambda text: _add_sentence(project / CONTENT_PAGE, text)),
-        "catalogue_row": (f"/projects/{project_id}/", lambda text: _set_summary(project / CATALOGUE, project_id, text)),
+        "catalogue_row": (f"/projects/{project_id}/", lambda text: set_summary(project / CATALOGUE, project_id, text)),
     }
     figures: dict = {"startup_seconds": startup, "edits": edits}
     try:

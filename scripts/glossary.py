@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from scripts.languages import ROOT, declared_locales
+from scripts.parsed_files import yaml_data
 from scripts.translation_status import GENERATED
 
 GLOSSARY = ROOT / "data" / "glossary.yml"
@@ -29,7 +28,7 @@ class Term:
 
 def load_glossary(path: Path = GLOSSARY) -> list[Term]:
     terms = []
-    for entry in yaml.safe_load(path.read_text("utf-8"))["terms"]:
+    for entry in yaml_data(path)["terms"]:
         also = entry.get("also", {})
         forms = {locale: (entry[locale], *also.get(locale, ())) for locale in declared_locales() if locale in entry}
         terms.append(Term(forms, {locale: tuple(spellings) for locale, spellings in entry.get("avoid", {}).items()}))
@@ -86,7 +85,7 @@ def check_data(data: Path, terms: list[Term] | None = None, root: Path = ROOT) -
         if path.name == GLOSSARY.name:
             continue
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        for locale, text in _texts(yaml.safe_load(path.read_text("utf-8"))):
+        for locale, text in _texts(yaml_data(path)):
             warnings += _avoid_warnings(shown, text, locale, terms)
     return sorted(set(warnings))
 

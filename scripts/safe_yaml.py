@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from scripts.catalogue.problems import Problem, shown
+from scripts.parsed_files import parsed
 
 MAX_BYTES = 2_000_000  # the largest data file is ~20 kB; a bigger one is a mistake or an attack
 MAX_ALIASES = 10  # our files need no aliases; a few are harmless, many are a "billion laughs" bomb
@@ -62,6 +63,11 @@ def load_text(text: str, shown_path: str, first_line: int = 1, tags_allowed: boo
 
 
 def load_file(path, shown_path: str) -> YamlFile:
+    """The file parsed (once per version of it in the live preview, scripts/parsed_files.py)."""
+    return parsed(path, _load_file, shown_path)
+
+
+def _load_file(path, shown_path: str) -> YamlFile:
     try:
         text = path.read_text("utf-8")
     except UnicodeDecodeError:

@@ -1,10 +1,11 @@
 """The live preview (scripts/preview/): what a save affects, the private names it relies on, and a real
 preview process in a copy of the sources with Chromium (other hosts blocked): a save reloads the page
 with the new text, a broken header shows its problem over the last good page, the fix takes it away,
-and each save is one rebuild."""
+each save is one rebuild, and a saved spreadsheet row reloads its project page with the new text."""
 
 from __future__ import annotations
 
+import csv
 import importlib
 import os
 import re
@@ -15,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from scripts.bench_preview import CATALOGUE, set_summary
+from scripts.catalogue.preview_step import PDF_NOTE
 from scripts.editor.server import free_port, wait_for_port
 from scripts.preview import mkdocs_internals
 from scripts.preview.affects import affected, page_locale
@@ -200,5 +203,28 @@ def test_a_save_reloads_the_page_and_a_broken_header_shows_over_the_last_good_pa
     _wait_for_rebuilds(log_path, rebuilds + 3)
     time.sleep(1)  # any second rebuild of the same save would be logged by now
     assert _rebuilds(log_path) == rebuilds + 3, "one save, one rebuild"
+    assert not external.blocked, external.blocked
+    context.close()
+
+
+def test_a_saved_spreadsheet_row_reloads_its_project_page_with_the_new_text(browser, preview):
+    project, url, log_path = preview
+    sheet = project / CATALOGUE
+    with sheet.open(encoding="utf-8", newline="") as handle:
+        project_id = next(csv.DictReader(handle))["id"]
+    context = browser.new_context()
+    external = ExternalRequests(url)
+    context.route("**/*", external.route)
+    page = context.new_page()
+    page.goto(url + f"/projects/{project_id}/")
+    page.locator("html[data-preview-connected]").wait_for(state="attached")
+    rebuilds = _rebuilds(log_path)
+    text = "Tóm tắt thử nghiệm bản xem trước của dòng bảng tính."
+    assert page.get_by_text(text).count() == 0
+    set_summary(sheet, project_id, text)
+    page.get_by_text(text).first.wait_for(timeout=120_000)  # the project page reloaded with the new summary
+    _wait_for_rebuilds(log_path, rebuilds + 1)
+    line = REBUILT.split(log_path.read_text("utf-8", errors="replace"))[-1].splitlines()[0]
+    assert "public-sources.csv" in line and PDF_NOTE in line, line  # the PDFs wait for the next build
     assert not external.blocked, external.blocked
     context.close()

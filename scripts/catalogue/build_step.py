@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from scripts import site_files, social_cards, verified_cache
-from scripts.catalogue import step_cache
+from scripts.catalogue import preview_step, step_cache
 from scripts.catalogue.formatting import ExchangeRate
 from scripts.catalogue.generate import OutsideOutput, generate, write_if_changed
 from scripts.catalogue.geo import load_outline
@@ -78,14 +78,24 @@ def exchange_rate(extra: dict) -> ExchangeRate:
     return ExchangeRate(float(settings["vnd_per_usd"]), str(settings["date"]), settings["source"])
 
 
-def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / "data") -> PreparedCatalogue:
+def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / "data",
+            preview: bool = False) -> PreparedCatalogue:
+    """Load, check and write the generated files. `preview` (the live preview's step after a save,
+    scripts/catalogue/preview_step.py) keeps the last PDFs, makes the media and the translation
+    status only when their inputs changed, and stores nothing for ./scripts/build to reuse."""
     try:
-        return _prepare(docs_dir, site_url, extra, data_dir)
+        return _prepare(docs_dir, site_url, extra, data_dir, preview)
     except OutsideOutput as error:
         raise CatalogueError(str(error)) from None
 
 
-def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> PreparedCatalogue:
+def _remember_inputs(media_inputs: tuple, translation_inputs: tuple) -> None:
+    """What the media files and the translation status on disk were made from, for the preview's steps."""
+    preview_step.remembered.made("media", media_inputs)
+    preview_step.remembered.made("translation status", translation_inputs)
+
+
+def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path, preview: bool) -> PreparedCatalogue:
     settings = (str(docs_dir), site_url, repr(extra.get("exchange_rate")), datetime.date.today(),
                 extra.get("catalogue_stale_after_days"), tuple(locales()))  # BUILD_ONLY_LOCALE builds fewer
     key = (*settings, *step_cache.file_stamps(data_dir), *step_cache.file_stamps(docs_dir / "news" / "posts"))
@@ -96,6 +106,8 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> Prep
         # nothing read or written by this step has changed since it last ran, and its files are whole
         _prepared.clear()
         _prepared[key] = stored
+        _remember_inputs(preview_step.media_inputs(data_dir, docs_dir),
+                         preview_step.translation_inputs(data_dir, docs_dir, stored.projects))
         return stored
     load_vocabularies.cache_clear()
     load_outline.cache_clear()
@@ -120,17 +132,22 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> Prep
     generate_maps(catalogue.projects, places, languages(), context, docs_dir)
     generate_parks(parks, languages(), outline, docs_dir)
     media = load_media(data_dir / "media.yml")
-    generate_media(media, places, parks, outline, declared_languages(), docs_dir)  # what data/media.yml names
+    media_inputs = preview_step.media_inputs(data_dir, docs_dir)
+    if not preview or preview_step.remembered.changed("media", media_inputs):
+        generate_media(media, places, parks, outline, declared_languages(), docs_dir)  # what data/media.yml names
     media_problems = (file_problems(data_dir / "media.yml", docs_dir, data_dir.parent)
                       + park_media_problems(data_dir / "industrial-parks.yml", media, data_dir.parent))
     if media_problems:
         raise CatalogueError(report(media_problems))
     media = published(media, docs_dir, locales())
-    generate_print(catalogue.projects, parks, languages(), context, docs_dir)
+    if not preview:  # the preview keeps the last PDFs (no page's HTML shows them)
+        generate_print(catalogue.projects, parks, languages(), context, docs_dir)
     social_cards.draw_cards(card_texts(catalogue.projects, languages(), site_names(), social_cards.tagline(site_url)))
     generate_embeds(catalogue.projects, languages(), context, docs_dir)
     generate_content(content, languages(), docs_dir, site_url, context.today)
-    write_editors_page(docs_dir, data_dir.parent, catalogue.projects)
+    translation_inputs = preview_step.translation_inputs(data_dir, docs_dir, catalogue.projects)
+    if not preview or preview_step.remembered.changed("translation status", translation_inputs):
+        write_editors_page(docs_dir, data_dir.parent, catalogue.projects)
     try:
         generate_trailers(catalogue.projects, vocabularies, parks, outline, languages(), site_url, docs_dir)
     except EncodingError as error:
@@ -142,5 +159,7 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> Prep
     _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places, parks, content, versions, media)
     site_files.seal(site_files.folder(docs_dir))
     verified_cache.save_all()
-    step_cache.save(step_cache.inputs_key(docs_dir, data_dir, settings), _prepared[key])  # after writing
+    _remember_inputs(media_inputs, translation_inputs)  # the step's own files are not among them
+    if not preview:  # a preview's files are not all up to date: the next build runs the step in full
+        step_cache.save(step_cache.inputs_key(docs_dir, data_dir, settings), _prepared[key])  # after writing
     return _prepared[key]

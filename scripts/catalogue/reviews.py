@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from scripts.languages import ROOT
+from scripts.parsed_files import yaml_data
 
 REVIEWS_FILE = "translation-reviews.yml"
 
@@ -14,7 +13,7 @@ REVIEWS_FILE = "translation-reviews.yml"
 def load_reviewed_rows(data_dir: Path = ROOT / "data") -> dict[str, frozenset[str]]:
     """Language → ids of the rows reviewed in it; a language missing from the file has no review step."""
     path = data_dir / REVIEWS_FILE
-    entries = yaml.safe_load(path.read_text("utf-8")) if path.exists() else None
+    entries = yaml_data(path) if path.exists() else None
     return {locale: frozenset(ids or ()) for locale, ids in (entries or {}).items()}
 
 

@@ -12,6 +12,7 @@ import yaml
 
 from scripts.catalogue.problems import Problem, shown
 from scripts.languages import ROOT, fallback_locale
+from scripts.parsed_files import parsed, yaml_data
 
 DATA_DIR = ROOT / "data"
 
@@ -92,12 +93,15 @@ class Vocabularies:
 
 
 def _read_yaml(path: Path) -> dict:
-    with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return yaml_data(path)
 
 
 def _lines(path: Path) -> dict[tuple[str, ...], int]:
     """The line of each key and nested key of a YAML mapping file (1-based)."""
+    return parsed(path, _read_lines)
+
+
+def _read_lines(path: Path) -> dict[tuple[str, ...], int]:
     with open(path, encoding="utf-8") as handle:
         root = yaml.compose(handle)
     lines: dict[tuple[str, ...], int] = {}

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-import yaml
-
 from scripts.catalogue import formatting
 from scripts.languages import ROOT
 from scripts.locales import gettext_for
+from scripts.parsed_files import yaml_data
 
 FDI_FILE = ROOT / "data" / "fdi.yml"
 
@@ -23,13 +22,13 @@ class Bar:
 
 
 def load_fdi(path: Path = FDI_FILE) -> list[Bar]:
-    data = yaml.safe_load(path.read_text("utf-8"))
+    data = yaml_data(path)
     return [Bar(str(entry["year"]), float(entry["value"]), entry["source"]) for entry in data["years"]]
 
 
 def load_fdi_by_country(locale: str, path: Path = FDI_FILE) -> tuple[list[Bar], dict]:
     """The by-country breakdown as bars labelled in `locale`, and its block (title, source, date)."""
-    block = yaml.safe_load(path.read_text("utf-8"))["by_country"]
+    block = yaml_data(path)["by_country"]
     bars = [Bar(entry[locale], float(entry["value"]), block["source"]) for entry in block["countries"]]
     return bars, block
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-import yaml
 from babel.dates import format_date
 
 from scripts.languages import ROOT, declared_locales
 from scripts.locales import gettext_for
+from scripts.parsed_files import yaml_data
 
 EVENTS_FILE = ROOT / "data" / "events.yml"
 
@@ -38,7 +38,7 @@ class Event:
 
 
 def load_events(path: Path = EVENTS_FILE) -> list[Event]:
-    data = yaml.safe_load(path.read_text("utf-8"))
+    data = yaml_data(path)
     return [Event(entry["id"], {k: v for k, v in entry.items() if k in declared_locales()}, entry["source"],
                   entry.get("start"), entry.get("end"), entry.get("yearly"), entry.get("since"))
             for entry in data["events"]]

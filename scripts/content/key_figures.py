@@ -6,10 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from scripts import templates_env
 from scripts.languages import ROOT
+from scripts.parsed_files import yaml_data
 
 KEY_FIGURES_FILE = ROOT / "data" / "key-figures.yml"
 
@@ -33,7 +32,7 @@ class KeyFigure:
 
 def load_key_figures(path: Path = KEY_FIGURES_FILE) -> tuple[KeyFigure, ...]:
     """The figures in the file's order (the file passed its schema, scripts/data_schemas.py)."""
-    data = yaml.safe_load(path.read_text("utf-8"))
+    data = yaml_data(path)
     return tuple(KeyFigure(entry["id"], entry["source"], {key: value for key, value in entry.items()
                                                           if isinstance(value, dict)}, entry.get("year"))
                  for entry in data["figures"])

@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-import yaml
-
 from scripts.catalogue import formatting
 from scripts.catalogue.generate import write_files
 from scripts.catalogue.geo import Outline
@@ -15,6 +13,7 @@ from scripts.catalogue.pages import detail_page_root, front_matter_block, minima
 from scripts.languages import ROOT, Language, declared_locales
 from scripts.locales import gettext_for
 from scripts.maps.places import Place
+from scripts.parsed_files import yaml_data
 
 PARKS_FILE = ROOT / "data" / "industrial-parks.yml"
 
@@ -46,7 +45,7 @@ class Parks:
 
 
 def load_parks(path: Path = PARKS_FILE) -> Parks:
-    data = yaml.safe_load(path.read_text("utf-8"))
+    data = yaml_data(path)
     parks = []
     for entry in data["parks"]:
         parks.append(Park(

@@ -10,6 +10,7 @@ import yaml
 from scripts.catalogue.geo import Outline
 from scripts.catalogue.problems import Problem
 from scripts.languages import ROOT
+from scripts.parsed_files import parsed, yaml_data
 
 PLACES_FILE = ROOT / "data" / "places.yml"
 KINDS = ("zone", "park", "airport", "port", "border-gate", "public-works", "heritage", "nature", "beach")
@@ -59,12 +60,15 @@ def _item_lines(text: str, key: str) -> list[int]:
     return []
 
 
+def _place_lines(path: Path) -> list[int]:
+    return _item_lines(path.read_text("utf-8"), "places")
+
+
 def load_places(locales: list[str], outline: Outline, path: Path = PLACES_FILE) -> tuple[MapPlaces, list[Problem]]:
     """Read and check the file; a place outside the province or with an unknown kind is a problem."""
     shown = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
-    text = path.read_text("utf-8")
-    data = yaml.safe_load(text)
-    lines = _item_lines(text, "places")
+    data = yaml_data(path)
+    lines = parsed(path, _place_lines)
     problems, places = [], []
     for index, entry in enumerate(data["places"]):
         number = lines[index]

@@ -11,6 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
+from scripts import parsed_files
 from scripts.catalogue.problems import message_locales
 from scripts.languages import MKDOCS_YML
 from scripts.preview.server import PreviewServer, handler_for
@@ -38,6 +39,7 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     output.mkdir()
     logging.basicConfig(filename=output / "preview.log", level=logging.WARNING)
     signal.signal(signal.SIGTERM, _stop)
+    parsed_files.keep_parsed()  # a save parses again only the data files it changed
     session = Session(config_file, output, args.lang)
     server = PreviewServer(("127.0.0.1", args.port), handler_for(session.events, session.folders_for))
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -12,7 +12,7 @@ import traceback
 from pathlib import Path
 
 from scripts import front_matter, site_files
-from scripts.catalogue import build_step
+from scripts.catalogue import build_step, preview_step
 from scripts.catalogue.problems import report
 from scripts.catalogue.step_cache import file_stamps
 from scripts.content import home
@@ -48,6 +48,7 @@ class Session:
         self.events = Events()
         self.generation = 0
         self.written: list[Path] = []  # files the last rebuild wrote itself under docs/ (not saves)
+        self.pdfs_kept = False  # the last save's data step kept the last PDFs (preview_step.py)
 
     # --- serving ---------------------------------------------------------------------------------
     def folders_for(self, url_path: str) -> list[Path]:
@@ -139,7 +140,7 @@ class Session:
     def handle(self, changed: list[Path]) -> None:
         """Rebuild what the save of `changed` affects, then tell the pages; never raises."""
         started = time.perf_counter()
-        self.written = []
+        self.written, self.pdfs_kept = [], False
         try:
             urls = self._apply(self.plan(changed))
         except Exception as error:  # noqa: BLE001 - shown in one line, the traceback goes to the log
@@ -152,7 +153,8 @@ class Session:
         names = ", ".join(path.relative_to(self.root).as_posix() for path in changed if path.is_relative_to(self.root))
         pages = "every page" if "*" in urls else f"{len(urls)} pages"
         print(f"Rebuilt after saving {names}: {pages} in {time.perf_counter() - started:.2f} s"
-              + (" — problems shown in the browser" if problems else ""), flush=True)
+              + (" — problems shown in the browser" if problems else "")
+              + (f" ({preview_step.PDF_NOTE})" if self.pdfs_kept else ""), flush=True)
         if problems:
             print(problems, file=sys.stderr, flush=True)
         self.events.publish(urls, problems)
@@ -196,11 +198,13 @@ class Session:
         cache = site_files.folder(self.docs)
         before, cached = self._docs_stamps(), {path: (m, s) for path, m, s in file_stamps(cache)}
         try:
-            prepared = build_step.prepare(self.docs, config.site_url, dict(config.extra), self.root / "data")
+            prepared = build_step.prepare(self.docs, config.site_url, dict(config.extra), self.root / "data",
+                                          preview=True)
         except build_step.CatalogueError as problems:
             self._set("catalogue", str(problems))
             return []
         self._set("catalogue", "")
+        self.pdfs_kept = True
         mkdocs_internals.set_prepared(config, prepared)
         changed = self._changed_since(before)
         self.written += changed
