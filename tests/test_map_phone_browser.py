@@ -144,7 +144,7 @@ def test_the_map_page_keeps_the_readers_filters_in_its_address(browser, site_url
 def test_leaflets_control_titles_are_translated(browser, site_url, language):
     _ = gettext_for(language.locale)
     project = load_catalogue().projects[0]
-    context, _, frame = open_map_page(browser, f"{site_url}{language.prefix}map/?project={project.id}", PHONE)
+    context, _page, frame = open_map_page(browser, f"{site_url}{language.prefix}map/?project={project.id}", PHONE)
     frame.locator(".leaflet-popup").wait_for()
     expected = {".leaflet-control-zoom-in": "Zoom in", ".leaflet-control-zoom-out": "Zoom out",
                 ".leaflet-control-layers-toggle": "Map layers", ".leaflet-control-attribution a[lang=en]":
