@@ -16,7 +16,7 @@ from scripts.catalogue import build_step, preview_step
 from scripts.catalogue.problems import report
 from scripts.catalogue.step_cache import file_stamps
 from scripts.content import home
-from scripts.languages import Language, languages
+from scripts.languages import languages
 from scripts.markers import MARKER
 from scripts.preview import mkdocs_internals
 from scripts.preview.affects import Plan, affected
@@ -28,11 +28,6 @@ from scripts.verified_cache import MANIFEST, MANIFEST_LOCK
 log = logging.getLogger("scripts.preview")
 
 
-def preview_languages(config_file: Path) -> list[Language]:
-    """The languages the preview builds: the site's (BUILD_ONLY_LOCALE's alone when it is set)."""
-    return languages(config_file)
-
-
 def _url(page) -> str:
     return "/" + page.url
 
@@ -41,7 +36,7 @@ class Session:
     def __init__(self, config_file: Path, output: Path, lang: str | None = None):
         self.config_file, self.root, self.output, self.lang = config_file, config_file.parent, output, lang
         self.docs = self.root / "docs"
-        self.languages = preview_languages(config_file)
+        self.languages = languages(config_file)  # BUILD_ONLY_LOCALE's alone when it is set
         self.default = next((language for language in self.languages if language.default), self.languages[0])
         self.builds: dict[str, LanguageBuild] = {}
         self.problems: dict[str, str] = {}  # what has the problem (a path, "catalogue", a language) → its messages
