@@ -29,6 +29,7 @@ import yaml
 from scripts.editor.decap_config import decap_config
 from scripts.editor.locale_files import LocaleFiles
 from scripts.languages import ROOT, declared_languages, declared_locales, source_locale
+from scripts.local_http import LocalHandler
 from scripts.locales import compile_catalogs
 from scripts.templates_env import environment
 
@@ -97,7 +98,7 @@ def _exchange(host: str, port: int, method: str, path: str, body: bytes | None, 
 
 
 def handler_for(editor: Editor):
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(LocalHandler):
         protocol_version = "HTTP/1.1"
 
         def log_message(self, format, *args):
@@ -177,14 +178,8 @@ def handler_for(editor: Editor):
             return
 
         def reply(self, status: int, body: bytes, kind: str) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            if urlsplit(self.path).path.startswith("/admin"):
-                self.send_header("Content-Security-Policy", ADMIN_POLICY)
-            self.end_headers()
-            self.wfile.write(body)
+            admin = urlsplit(self.path).path.startswith("/admin")
+            super().reply(status, body, kind, {"Content-Security-Policy": ADMIN_POLICY} if admin else None)
 
     return Handler
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from scripts.local_http import LocalHandler
 from scripts.preview.events import Events, message
 
 HERE = Path(__file__).resolve().parent
@@ -45,7 +46,7 @@ def resolve(folders: list[Path], url_path: str) -> Path | str | None:
 
 
 def handler_for(events: Events, folders_for: Callable[[str], list[Path]]):
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(LocalHandler):
         protocol_version = "HTTP/1.1"
 
         def log_message(self, format, *args):
@@ -99,14 +100,6 @@ def handler_for(events: Events, folders_for: Callable[[str], list[Path]]):
             except (BrokenPipeError, ConnectionResetError):
                 return
 
-        def reply(self, status: int, body: bytes, kind: str) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
 
         do_HEAD = do_GET
 
