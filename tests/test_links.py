@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "iframe": "src", "source": "srcset"}
+LOADED_LATER = ("data-src", "data-poster")  # addresses a script loads later: the map's frame, posters, panoramas
 
 
 class _Links(HTMLParser):
@@ -22,6 +23,7 @@ class _Links(HTMLParser):
         if name and values.get(name):
             value = values[name]
             self.links += [part.strip().split(" ")[0] for part in value.split(",")] if name == "srcset" else [value]
+        self.links += [values[name] for name in LOADED_LATER if values.get(name)]
 
 
 def _target(site: Path, page: Path, link: str) -> Path | None:

@@ -142,8 +142,25 @@ def test_the_home_page_offers_the_trailer_with_its_captions_and_downloads(built_
     html = (built_site / language.prefix / "index.html").read_text("utf-8")
     root = "" if language.default else "../"
     files = trailer_files(language.locale, root)
-    assert '<video controls preload="none"' in html and f'poster="{files.poster}"' in html
+    assert '<video controls preload="none"' in html and f'data-poster="{files.poster}"' in html
     assert f'<track kind="captions" src="{files.captions}" srclang="{language.locale}"' in html
     for address in (files.video, files.square, files.captions, files.poster):
         assert f'href="{address}" download' in html
         assert (built_site / language.prefix / address).resolve().is_file()
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1366, 900)], ids=["phone", "laptop"])
+def test_the_trailers_poster_is_fetched_only_when_the_video_nears_the_screen(page_offline, site_url, size):
+    posters = []
+    page_offline.on("request", lambda request: posters.append(request.url) if "/media/trailer-" in request.url
+                    and request.url.endswith(".jpg") else None)
+    page_offline.set_viewport_size({"width": size[0], "height": size[1]})
+    page_offline.goto(site_url, wait_until="networkidle")
+    video = page_offline.locator(".home-trailer video")
+    assert posters == [] and video.get_attribute("poster") is None, "the poster was fetched before it was near"
+    video.scroll_into_view_if_needed()
+    page_offline.wait_for_function("() => document.querySelector('.home-trailer video').hasAttribute('poster')")
+    page_offline.wait_for_load_state("networkidle")
+    default = next(language for language in languages() if language.default)
+    assert posters == [site_url.rstrip("/") + "/" + trailer_files(default.locale, "").poster]
+    assert page_offline.external.blocked == []

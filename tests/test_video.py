@@ -68,6 +68,8 @@ def test_player_offers_three_caption_tracks_with_the_page_language_by_default(br
     page.goto(f"{url}{language.prefix}about/", wait_until="networkidle")
     video = page.locator("figure.video-player video")
     assert video.get_attribute("preload") == "none" and video.get_attribute("controls") is not None
+    video.scroll_into_view_if_needed()  # the poster is set when the video nears the screen
+    page.wait_for_function("() => document.querySelector('figure.video-player video').hasAttribute('poster')")
     assert video.get_attribute("poster").endswith(f"media/{NAME}-poster.jpg")
     tracks = page.evaluate("() => [...document.querySelector('video').querySelectorAll('track')].map(t => "
                            "({lang: t.srclang, kind: t.kind, default: t.default, mode: t.track.mode}))")

@@ -10,22 +10,23 @@ from scripts.languages import Language
 from scripts.locales import gettext_for
 from scripts.maps.generate import EMBED_DIR, embed_filename
 
-PAGE_SCRIPT = Path(__file__).with_name("map-page.js")  # inline: it must run before the frame loads
+PAGE_SCRIPT = Path(__file__).with_name("map-page.js")  # inline, right after the frame it loads
 
 
 def map_frame(language: Language, root: str, within: str) -> str:
     """An iframe of the language's embed page; the iframe keeps Leaflet's CSS off the Material page.
 
     `root` and `within` are the relative paths from the page to the site root and to its language's
-    root (e.g. "../../" and "../"). map-page.js, inline after the frame so it runs before the frame
-    loads, passes the page's ?sector=&status=&project= to the frame, keeps the page's address in step
-    with the map and points the catalogue link at the same filters."""
+    root (e.g. "../../" and "../"). map-page.js, inline after the frame, loads the frame (its address
+    is in data-src) once the page has drawn its first screen, so the map's scripts and data never
+    delay the page's own text; it passes the page's ?sector=&status=&project= to the frame, keeps
+    the page's address in step with the map and points the catalogue link at the same filters."""
     _ = gettext_for(language.locale)
     labels = {"title": _("Investment map of Nghệ An"), "full": _("Open the map on its own page"),
               "list": _("Show these projects as a list")}
     source = f"{root}{EMBED_DIR.as_posix()}/{embed_filename(language)}"
-    return (f'<div class="map-frame"><iframe src="{escape(source)}" title="{escape(labels["title"])}" '
-            f'loading="lazy"></iframe></div>'
+    return (f'<div class="map-frame"><iframe data-src="{escape(source)}" title="{escape(labels["title"])}">'
+            f'</iframe></div>'
             f'<p class="map-frame-link"><a href="{escape(within)}catalogue/" data-map-list>{escape(labels["list"])}</a>'
             f' · <a href="{escape(source)}" data-map-full>{escape(labels["full"])}</a></p>'
             f'<script>{page_script()}</script>')

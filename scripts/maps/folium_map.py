@@ -87,7 +87,7 @@ def build_map(language: Language, layer_labels: dict[str, str]) -> folium.Map:
     groups["labels"] = folium.FeatureGroup(name="labels", control=False)
     for group in groups.values():
         group.add_to(investment_map)
-    layer_control = folium.LayerControl(collapsed=False)
+    layer_control = folium.LayerControl(collapsed=True)  # investment-map.js unfolds it on wide maps
     layer_control.add_to(investment_map)
     investment_map.add_child(InvestmentLayers({**groups, "outline": outline, "street": street}, layer_control))
     return investment_map

@@ -1,5 +1,6 @@
-/* The map page around the map's frame, written inline after the frame by scripts/maps/embed.py, so
-   the page's ?sector=…&status=…&project=… reaches the frame before it loads. The map posts its query
+/* The map page around the map's frame, written inline after the frame by scripts/maps/embed.py. It
+   loads the frame (address in data-src) after the page's first paint, with the page's
+   ?sector=…&status=…&project=…, so that Leaflet and the map's data never hold up the page's text. The map posts its query
    whenever the reader filters or opens a project (investment-map.js); this page then writes it into
    its own address (history.replaceState) and points "Show these projects as a list" at the catalogue
    with the same filters. Only messages from this frame are read, and only these keys are kept. */
@@ -13,7 +14,7 @@
   if (!frame) return;
   var listLink = document.querySelector("[data-map-list]");
   var fullLink = document.querySelector("[data-map-full]");
-  var frameBase = frame.getAttribute("src").split("?")[0];
+  var frameBase = frame.getAttribute("data-src").split("?")[0];
   var listBase = listLink ? listLink.getAttribute("href").split("?")[0] : "";
 
   function kept(search, keys) {
@@ -31,7 +32,9 @@
   }
 
   var start = kept(window.location.search, KEYS);
-  if (start) frame.setAttribute("src", frameBase + start);
+  window.requestAnimationFrame(function () {  // the next frame's work, after the page's first paint
+    window.setTimeout(function () { frame.setAttribute("src", frameBase + start); }, 0);
+  });
   // A link to one project or park (from its page): bring the whole map, and so its popup, into view.
   if (/[?&](project|park)=/.test(start)) {
     frame.addEventListener("load", function () { frame.scrollIntoView({ block: "nearest" }); });

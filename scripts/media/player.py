@@ -2,7 +2,8 @@
 
 No third-party player: the browser's own controls, one <source> per encoded file (the larger height
 where the screen is wide enough, then the smaller), a caption track per language with the page's
-language marked `default`, `preload="none"` so only the poster loads before the reader presses play.
+language marked `default`, `preload="none"` so only the poster loads before the reader presses play (and the poster only when
+the video nears the screen: `data-poster`, set by assets/javascripts/media-viewer.js).
 """
 
 from __future__ import annotations

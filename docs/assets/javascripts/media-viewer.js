@@ -1,7 +1,10 @@
 /* 360° panoramas (Pannellum) and 3D models (<model-viewer>) behind their still images
    (scripts/templates/media-viewer.html). Nothing heavy is fetched until the reader presses the
    button; the button appears only where WebGL works, otherwise a note says why the still image stays.
-   Every library and decoder is vendored under assets/vendor/: nothing is fetched from another host. */
+   Every library and decoder is vendored under assets/vendor/: nothing is fetched from another host.
+   Videos (scripts/templates/video-player.html, home-trailer.html) carry their poster as data-poster:
+   it becomes the poster when the video comes near the screen, so a page whose video is further down
+   does not download the picture while it loads (a browser fetches a poster at once). */
 (function () {
   "use strict";
 
@@ -118,8 +121,31 @@
     button.addEventListener("click", function () { open(figure, button); });
   }
 
+  var POSTER_MARGIN = "300px";  // how near the screen a video's poster is fetched
+
+  function showPoster(video) {
+    video.setAttribute("poster", video.dataset.poster);
+    video.removeAttribute("data-poster");
+  }
+
+  function preparePosters(videos) {
+    if (!("IntersectionObserver" in window)) {
+      videos.forEach(showPoster);
+      return;
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        observer.unobserve(entry.target);
+        showPoster(entry.target);
+      });
+    }, { rootMargin: POSTER_MARGIN });
+    videos.forEach(function (video) { observer.observe(video); });
+  }
+
   function prepareAll() {
     Array.prototype.forEach.call(document.querySelectorAll(".media-viewer[data-media-kind]"), prepare);
+    preparePosters(Array.prototype.slice.call(document.querySelectorAll("video[data-poster]")));
   }
 
   if (document.readyState === "loading") {

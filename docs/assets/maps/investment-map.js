@@ -5,7 +5,8 @@
    On a small map (under 600 px either way) the layer list and the legend start folded, and the
    layer list also on a map under 900 px wide; popups are drawn in a pane
    above every control; Leaflet's own control titles come translated in the data file.
-   Every text from data is inserted with textContent; nothing from data is parsed as HTML. */
+   Every text from data is inserted with textContent; nothing from data is parsed as HTML.
+   The map is filled in steps, one task each (inTurn); .folium-map[data-ready] marks the end. */
 (function () {
   "use strict";
 
@@ -84,14 +85,14 @@
   }
 
   /* Leaflet writes its control titles in English: the zoom buttons are made again with the data's
-     titles, the layer list is made again folded on a small map, and the attribution prefix is ours. */
+     titles, the layer list is made again unfolded on a wide map, and the attribution prefix is ours. */
   function translateControls(map, data, layerControl) {
     map.zoomControl.remove();
     map.zoomControl = L.control.zoom({ zoomInTitle: data.labels.zoomIn, zoomOutTitle: data.labels.zoomOut }).addTo(map);
     if (layerControl) {
-      if (!isWide(map)) {
+      if (isWide(map)) {  // folium makes it folded: unfolding measures the page, so only where it opens
         layerControl.remove();
-        layerControl.options.collapsed = true;
+        layerControl.options.collapsed = false;
         layerControl.addTo(map);
       }
       var toggle = layerControl.getContainer().querySelector(".leaflet-control-layers-toggle");
@@ -160,30 +161,49 @@
     return wrapper;
   }
 
+  /* Run `steps` in order, each in a task of its own after folium's script: filling the map in one
+     go kept a phone's page from answering for about half a second (Lighthouse counts it as blocking). */
+  function inTurn(steps) {
+    if (!steps.length) return;
+    window.setTimeout(function () {
+      steps.shift()();
+      inTurn(steps);
+    }, 0);
+  }
+
   function init(map, groups, data, layerControl) {
     var params = new URLSearchParams(window.location.search);
     var container = map.getContainer();
     var openId = null;  // the project whose popup is open
     if (!map.options.maxZoom) map.setMaxZoom(16);  // no tile layer sets it; clustering needs it
-    translateControls(map, data, layerControl);
-    // Popups no wider than a small map allows (a phone, the 520-px embed), panned clear of its edges.
-    var popups = { pane: popupPane(map), maxWidth: Math.min(300, map.getSize().x - 60),
-                   autoPanPadding: L.point(10, 10) };
-    map.attributionControl.addAttribution(el("span", null, data.labels.boundary).outerHTML);
+    var popups, cluster, markers, sectorSelect, statusSelect, count;
+    var placeMarkers = {};
+
+    function prepareControls() {
+      translateControls(map, data, layerControl);
+      // Popups no wider than a small map allows (a phone, the 520-px embed), panned clear of its edges.
+      popups = { pane: popupPane(map), maxWidth: Math.min(300, map.getSize().x - 60),
+                 autoPanPadding: L.point(10, 10) };
+      map.attributionControl.addAttribution(el("span", null, data.labels.boundary).outerHTML);
+    }
 
     // 1,000 projects must not block a phone: markers are plain canvas circles made in one pass, their
     // popup and tooltip bound on first use, and the cluster adds them in chunks of at most 8 ms.
-    var cluster = L.markerClusterGroup({ chunkedLoading: true, chunkInterval: 8, chunkDelay: 4,
-                                        showCoverageOnHover: false, maxClusterRadius: 45 });
-    cluster.addTo(groups.projects);
-    var markers = data.projects.map(function (row) {
-      var sector = data.sectors[row[2]];
-      var marker = L.circleMarker([row[0], row[1]], {
-        radius: 8, color: "#ffffff", weight: 2, fillColor: sector[2], fillOpacity: 1
+    function makeProjects() {
+      cluster = L.markerClusterGroup({ chunkedLoading: true, chunkInterval: 8, chunkDelay: 4,
+                                          showCoverageOnHover: false, maxClusterRadius: 45 });
+      cluster.addTo(groups.projects);
+      markers = data.projects.map(function (row) {
+        var sector = data.sectors[row[2]];
+        var marker = L.circleMarker([row[0], row[1]], {
+          radius: 8, color: "#ffffff", weight: 2, fillColor: sector[2], fillOpacity: 1
+        });
+        marker.projectRow = row;
+        return { marker: marker, sector: sector[0], status: data.statuses[row[3]][0], id: row[8] };
       });
-      marker.projectRow = row;
-      return { marker: marker, sector: sector[0], status: data.statuses[row[3]][0], id: row[8] };
-    });
+      cluster.on("mouseover", function (event) { if (!event.layer.getPopup()) bound(event.layer).openTooltip(); });
+      cluster.on("click", function (event) { if (!event.layer.isPopupOpen()) bound(event.layer).openPopup(); });
+    }
 
     /* A project marker's popup, tooltip and address updates, bound the first time it is used. */
     function bound(marker) {
@@ -195,31 +215,29 @@
       marker.on("popupclose", function () { if (openId === row[8]) { openId = null; writeUrl(); } });
       return marker;
     }
-    cluster.on("mouseover", function (event) { if (!event.layer.getPopup()) bound(event.layer).openTooltip(); });
-    cluster.on("click", function (event) { if (!event.layer.isPopupOpen()) bound(event.layer).openPopup(); });
 
-    var placeMarkers = {};
-    data.places.forEach(function (place) {
-      var group = groups[place[0]];
-      if (!group) return;
-      placeMarkers[place[9]] = L.marker([place[2], place[3]], { icon: shapeIcon(place[0], place[1]), title: place[4], alt: place[4] })
-        .bindPopup(function () { return placePopup(data, place[4], place[5], place[6], place[7], place[8]); }, popups)
-        .addTo(group);
-    });
-    data.routes.forEach(function (route) {
-      L.polyline(route[3], { color: "#8a3b12", weight: 4, dashArray: "10 6" })
-        .bindPopup(function () { return placePopup(data, route[0], route[1], false, route[2]); }, popups)
-        .addTo(groups.routes);
-    });
-    data.neighbours.forEach(function (label) {
-      L.marker([label[0], label[1]], {
-        icon: L.divIcon({ html: el("span", null, label[2]), className: "map-area-label", iconSize: null }),
-        interactive: false, keyboard: false
-      }).addTo(groups.labels);
-    });
+    function addPlaces() {
+      data.places.forEach(function (place) {
+        var group = groups[place[0]];
+        if (!group) return;
+        placeMarkers[place[9]] = L.marker([place[2], place[3]], { icon: shapeIcon(place[0], place[1]), title: place[4], alt: place[4] })
+          .bindPopup(function () { return placePopup(data, place[4], place[5], place[6], place[7], place[8]); }, popups)
+          .addTo(group);
+      });
+      data.routes.forEach(function (route) {
+        L.polyline(route[3], { color: "#8a3b12", weight: 4, dashArray: "10 6" })
+          .bindPopup(function () { return placePopup(data, route[0], route[1], false, route[2]); }, popups)
+          .addTo(groups.routes);
+      });
+      data.neighbours.forEach(function (label) {
+        L.marker([label[0], label[1]], {
+          icon: L.divIcon({ html: el("span", null, label[2]), className: "map-area-label", iconSize: null }),
+          interactive: false, keyboard: false
+        }).addTo(groups.labels);
+      });
+    }
 
     var form = L.control({ position: "topleft" });
-    var sectorSelect, statusSelect, count;
     form.onAdd = function () {
       var box = el("form", "map-filter leaflet-bar");
       box.setAttribute("aria-label", data.labels.filter);
@@ -262,20 +280,26 @@
       if (window.parent !== window) window.parent.postMessage({ type: STATE_MESSAGE, search: search }, "*");
     }
 
-    form.addTo(map);
-    legend(data).addTo(map);
-    if (groups.outline && groups.street) {
-      map.on("overlayadd overlayremove", function () {
-        groups.outline.setStyle({ fillOpacity: map.hasLayer(groups.street) ? 0.15 : 0.9 });
-      });
+    function addFilters() {
+      form.addTo(map);
+      legend(data).addTo(map);
+      if (groups.outline && groups.street) {
+        map.on("overlayadd overlayremove", function () {
+          groups.outline.setStyle({ fillOpacity: map.hasLayer(groups.street) ? 0.15 : 0.9 });
+        });
+      }
     }
-    // The project asked for stays in the address while its popup opens (no flicker to the page around).
-    openId = markers.some(function (item) { return item.id === params.get("project"); }) ? params.get("project") : null;
-    apply();
-    openProject(params.get("project"));
-    var place = placeMarkers[params.get("park")];
-    if (place) { map.setView(place.getLatLng(), 12); place.openPopup(); }
-    container.dataset.ready = "true";
+
+    function showAskedFor() {
+      // The project asked for stays in the address while its popup opens (no flicker to the page around).
+      openId = markers.some(function (item) { return item.id === params.get("project"); }) ? params.get("project") : null;
+      apply();
+      openProject(params.get("project"));
+      var place = placeMarkers[params.get("park")];
+      if (place) { map.setView(place.getLatLng(), 12); place.openPopup(); }
+      window.NgheAnMap.openProject = openProject;
+      container.dataset.ready = "true";
+    }
 
     /* ?project=<id> (links from project pages) opens that project's popup. */
     function openProject(id) {
@@ -289,7 +313,8 @@
       cluster.zoomToShowLayer(found.marker, function () { bound(found.marker).openPopup(); });
       return true;
     }
-    window.NgheAnMap.openProject = openProject;
+
+    inTurn([prepareControls, makeProjects, addPlaces, addFilters, showAskedFor]);
   }
 
   window.NgheAnMap = { init: init };
