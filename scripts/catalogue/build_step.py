@@ -101,7 +101,9 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path, preview
     key = (*settings, *step_cache.file_stamps(data_dir), *step_cache.file_stamps(docs_dir / "news" / "posts"))
     if key in _prepared:
         return _prepared[key]
-    stored = step_cache.load(step_cache.inputs_key(docs_dir, data_dir, settings))
+    # The preview's step runs after a save changed what it reads, so the stored result cannot match
+    # (and its key stamps every file under docs/): only a build looks it up.
+    stored = None if preview else step_cache.load(step_cache.inputs_key(docs_dir, data_dir, settings))
     if stored is not None and not site_files.damaged(site_files.folder(docs_dir)):
         # nothing read or written by this step has changed since it last ran, and its files are whole
         _prepared.clear()

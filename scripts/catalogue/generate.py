@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from scripts import written_files
 from scripts.catalogue import listing, opendata, paging, template_files
 from scripts.catalogue.contacts import contactable
 from scripts.catalogue.minimap import outline_svg
@@ -37,6 +38,7 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
         return False
     with replacing(path) as partial:
         partial.write_bytes(data)
+    written_files.note(path)
     return True
 
 
@@ -45,6 +47,7 @@ def remove_stale(candidates, keep) -> list[Path]:
     stale = sorted(set(candidates) - set(keep))
     for path in stale:
         path.unlink()
+        written_files.note(path)
     return stale
 
 

@@ -11,7 +11,7 @@ import time
 import traceback
 from pathlib import Path
 
-from scripts import front_matter, site_files
+from scripts import front_matter, site_files, written_files
 from scripts.catalogue import build_step, preview_step
 from scripts.catalogue.problems import report
 from scripts.catalogue.step_cache import file_stamps
@@ -44,6 +44,7 @@ class Session:
         self.generation = 0
         self.written: list[Path] = []  # files the last rebuild wrote itself under docs/ (not saves)
         self.pdfs_kept = False  # the last save's data step kept the last PDFs (preview_step.py)
+        self.published: list[str] = []  # addresses told before the save's rebuild ended (the open pages)
 
     # --- serving ---------------------------------------------------------------------------------
     def folders_for(self, url_path: str) -> list[Path]:
@@ -135,7 +136,7 @@ class Session:
     def handle(self, changed: list[Path]) -> None:
         """Rebuild what the save of `changed` affects, then tell the pages; never raises."""
         started = time.perf_counter()
-        self.written, self.pdfs_kept = [], False
+        self.written, self.pdfs_kept, self.published = [], False, []
         try:
             urls = self._apply(self.plan(changed))
         except Exception as error:  # noqa: BLE001 - shown in one line, the traceback goes to the log
@@ -152,7 +153,7 @@ class Session:
               + (f" ({preview_step.PDF_NOTE})" if self.pdfs_kept else ""), flush=True)
         if problems:
             print(problems, file=sys.stderr, flush=True)
-        self.events.publish(urls, problems)
+        self.events.publish([url for url in urls if url not in self.published], problems)
 
     def _apply(self, plan: Plan) -> list[str]:
         urls: list[str] = []
@@ -165,9 +166,24 @@ class Session:
                 static = build.static_file(path)
                 if static is not None:
                     static.copy_file()
-        for locale, sources in plan.pages.items():
+        first, later = self._open_first(plan.pages)
+        for locale, sources in first.items():
+            urls += self.render(locale, sources)
+        if any(first.values()) and any(later.values()):  # the open pages reload while the others render
+            self.published = list(dict.fromkeys(urls))
+            self.events.publish(self.published, self.problems_text(), rebuilt=False)
+        for locale, sources in later.items():
             urls += self.render(locale, sources)
         return list(dict.fromkeys(urls))
+
+    def _open_first(self, pages: dict[str, set[Path]]) -> tuple[dict[str, set[Path]], dict[str, set[Path]]]:
+        """`pages` (locale → sources) split in two: those a browser shows now, and the others."""
+        shown, first, later = self.events.open_pages(), {}, {}
+        for locale, sources in pages.items():
+            for source in sources:
+                page = self.builds[locale].page_for(source)
+                (first if page is not None and _url(page) in shown else later).setdefault(locale, set()).add(source)
+        return first, later
 
     def render(self, locale: str, sources: set[Path]) -> list[str]:
         """Check the headers of these pages, and render those that pass again."""
@@ -191,19 +207,19 @@ class Session:
         if config is None:
             return self.rebuild({language.locale for language in self.languages})
         cache = site_files.folder(self.docs)
-        before, cached = self._docs_stamps(), {path: (m, s) for path, m, s in file_stamps(cache)}
         try:
-            prepared = build_step.prepare(self.docs, config.site_url, dict(config.extra), self.root / "data",
-                                          preview=True)
+            with written_files.recording() as written:
+                prepared = build_step.prepare(self.docs, config.site_url, dict(config.extra), self.root / "data",
+                                              preview=True)
         except build_step.CatalogueError as problems:
             self._set("catalogue", str(problems))
             return []
         self._set("catalogue", "")
         self.pdfs_kept = True
         mkdocs_internals.set_prepared(config, prepared)
-        changed = self._changed_since(before)
+        changed = sorted({path for path in written if path.is_relative_to(self.docs) and not self._hand_written(path)})
         self.written += changed
-        self._copy_changed(cache, cached)
+        self._copy_changed(cache, sorted({path for path in written if path.is_relative_to(cache)}))
         pages = {locale: set(build.pages_by_source) for locale, build in self.builds.items()}
         statics = {path for path in changed for build in self.builds.values() if build.static_file(path)}
         follow = affected(changed, self.root, pages, statics, list(self.builds), self.default.locale)
@@ -225,14 +241,13 @@ class Session:
                 if (page.markdown and any(match.group(1) in kinds for match in MARKER.finditer(page.markdown)))
                 or page.meta.get("template") == home.TEMPLATE}
 
-    def _copy_changed(self, cache: Path, before: dict) -> None:
-        """The generated site files (QR codes, PDFs, cards) the data step changed, into the default build."""
+    def _copy_changed(self, cache: Path, changed: list[Path]) -> None:
+        """The generated site files (QR codes, cards, media) the data step wrote, into the default build."""
         if self.default.locale not in self.builds:
             return
         target = self.builds[self.default.locale].site_dir
-        for path, mtime, size in file_stamps(cache):
-            if before.get(path) != (mtime, size) and Path(path).name not in (MANIFEST, MANIFEST_LOCK) \
-                    and not path.endswith(".tmp"):
-                relative = Path(path).relative_to(cache)
+        for path in changed:
+            if path.name not in (MANIFEST, MANIFEST_LOCK) and path.suffix != ".tmp" and path.is_file():
+                relative = path.relative_to(cache)
                 (target / relative).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, target / relative)
