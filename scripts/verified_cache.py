@@ -226,6 +226,10 @@ class VerifiedCache:
         self._added = dict(entries)
         self._dropped = {"*"}
 
+    def record(self, name: str, value: str) -> None:
+        """Make `value` the manifest's sha256 of `name` (a file another writer has just written whole)."""
+        self._record(name, value)
+
     def _record(self, name: str, value: str) -> None:
         self.known[name] = value
         self._added[name] = value

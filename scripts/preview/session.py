@@ -45,6 +45,7 @@ class Session:
         self.written: list[Path] = []  # files the last rebuild wrote itself under docs/ (not saves)
         self.pdfs_kept = False  # the last save's data step kept the last PDFs (preview_step.py)
         self.published: list[str] = []  # addresses told before the save's rebuild ended (the open pages)
+        self.status_due: tuple | None = None  # the projects, when the translation status is still to make
 
     # --- serving ---------------------------------------------------------------------------------
     def folders_for(self, url_path: str) -> list[Path]:
@@ -136,7 +137,7 @@ class Session:
     def handle(self, changed: list[Path]) -> None:
         """Rebuild what the save of `changed` affects, then tell the pages; never raises."""
         started = time.perf_counter()
-        self.written, self.pdfs_kept, self.published = [], False, []
+        self.written, self.pdfs_kept, self.published, self.status_due = [], False, [], None
         try:
             urls = self._apply(self.plan(changed))
         except Exception as error:  # noqa: BLE001 - shown in one line, the traceback goes to the log
@@ -169,12 +170,31 @@ class Session:
         first, later = self._open_first(plan.pages)
         for locale, sources in first.items():
             urls += self.render(locale, sources)
-        if any(first.values()) and any(later.values()):  # the open pages reload while the others render
+        status_due, self.status_due = self.status_due, None
+        if any(first.values()) and (any(later.values()) or status_due):  # the open pages reload first
             self.published = list(dict.fromkeys(urls))
             self.events.publish(self.published, self.problems_text(), rebuilt=False)
+        if status_due:
+            urls += self.translation_status(status_due, later)
         for locale, sources in later.items():
             urls += self.render(locale, sources)
         return list(dict.fromkeys(urls))
+
+    def translation_status(self, projects: tuple, later: dict[str, set[Path]]) -> list[str]:
+        """The data step's last part (build_step.write_translation_status); its page joins `later`."""
+        with written_files.recording() as written:
+            build_step.write_translation_status(self.docs, self.root / "data", projects)
+        changed = sorted({path for path in written if path.is_relative_to(self.docs)})
+        self.written += changed
+        pages = {locale: set(build.pages_by_source) for locale, build in self.builds.items()}
+        follow = affected(changed, self.root, pages, set(), list(self.builds), self.default.locale)
+        if follow.rebuild:  # the page is new
+            for locale in follow.rebuild:
+                later.pop(locale, None)
+            return self.rebuild(follow.rebuild, checked=True)
+        for locale, sources in follow.pages.items():
+            later.setdefault(locale, set()).update(sources)
+        return []
 
     def _open_first(self, pages: dict[str, set[Path]]) -> tuple[dict[str, set[Path]], dict[str, set[Path]]]:
         """`pages` (locale → sources) split in two: those a browser shows now, and the others."""
@@ -215,7 +235,7 @@ class Session:
             self._set("catalogue", str(problems))
             return []
         self._set("catalogue", "")
-        self.pdfs_kept = True
+        self.pdfs_kept, self.status_due = True, prepared.projects
         mkdocs_internals.set_prepared(config, prepared)
         changed = sorted({path for path in written if path.is_relative_to(self.docs) and not self._hand_written(path)})
         self.written += changed
