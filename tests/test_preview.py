@@ -19,7 +19,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from scripts import written_files
+from scripts import site_files, verified_cache, written_files
 from scripts.bench_preview import CATALOGUE, set_summary
 from scripts.catalogue.generate import write_files, write_if_changed
 from scripts.catalogue.preview_step import PDF_NOTE
@@ -147,6 +147,25 @@ def test_the_data_steps_writes_and_removals_are_recorded_not_its_unchanged_files
     assert sorted(written) == sorted([changed, tmp_path / "new.md", stale])
     write_if_changed(kept, "after")  # no recording under way: nothing kept
     assert sorted(written) == sorted([changed, tmp_path / "new.md", stale])
+
+
+def test_sealing_the_written_site_files_gives_the_manifest_a_whole_seal_gives(tmp_path):
+    whole, written = tmp_path / "whole", tmp_path / "written"
+    for folder in (whole, written):
+        for name in ("qr/a.svg", "qr/b.svg", "embed/c.html"):
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(name, encoding="utf-8")
+        site_files.seal(folder)
+    for folder in (whole, written):
+        with written_files.recording() as changed:
+            write_files({folder / "qr/a.svg": "qr/a.svg", folder / "qr/b.svg": "new", folder / "qr/d.svg": "d"},
+                        [folder / "qr/a.svg", folder / "qr/b.svg", folder / "embed/c.html"])
+        if folder == whole:
+            site_files.seal(folder)
+        else:
+            assert site_files.seal_written(folder, changed) == 3  # b changed, d new, c removed
+    manifests = [verified_cache.VerifiedCache(folder).known for folder in (whole, written)]
+    assert manifests[0] == manifests[1] and sorted(manifests[1]) == ["qr/a.svg", "qr/b.svg", "qr/d.svg"]
 
 
 def test_a_page_is_open_while_its_stream_is_and_open_pages_render_first(tmp_path):
