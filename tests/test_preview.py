@@ -25,7 +25,7 @@ from scripts.catalogue.generate import write_files, write_if_changed
 from scripts.catalogue.preview_step import PDF_NOTE
 from scripts.editor.server import free_port, wait_for_port
 from scripts.preview import mkdocs_internals
-from scripts.preview.affects import affected, page_locale
+from scripts.preview.affects import Plan, affected, page_locale
 from scripts.preview.events import Events
 from scripts.preview.server import SCRIPT_TAG, resolve, with_script
 from scripts.preview.session import Session
@@ -180,6 +180,23 @@ def test_a_page_is_open_while_its_stream_is_and_open_pages_render_first(tmp_path
         first, later = session._open_first({"vi": set(sources)})
     assert first == {"vi": {tmp_path / "projects/a/"}}
     assert later == {"vi": {tmp_path / "projects/b/", tmp_path / "catalogue/"}}
+
+
+def test_an_open_news_post_is_rendered_and_told_before_the_data_step_the_pages_it_fills_after(tmp_path):
+    session = Session(Path(__file__).resolve().parents[1] / "mkdocs.yml", tmp_path)
+    post, latest, other = tmp_path / "post.md", tmp_path / "index.md", tmp_path / "other.md"
+    pages = {post: SimpleNamespace(url="news/posts/post/", markdown="# Post", meta={}),
+             latest: SimpleNamespace(url="", markdown="# Home\n<!-- content:news-latest:3 -->\n", meta={}),
+             other: SimpleNamespace(url="other/", markdown="# Other", meta={})}
+    session.builds = {"vi": SimpleNamespace(page_for=pages.get, pages_by_source=pages)}
+    rendered = []
+    session.render = lambda locale, sources: rendered.append(set(sources)) or ["/" + pages[s].url for s in sources]
+    plan, urls = Plan(pages={"vi": {post, latest, other}}, data_step=True, markers={"content"}), []
+    with session.events.listening("/news/posts/post/"), session.events.listening("/"):
+        session._before_data_step(plan, urls)
+    assert rendered == [{post}] and urls == ["/news/posts/post/"]
+    assert session.events.state["changed"] == ["/news/posts/post/"] and session.published == 1
+    assert plan.pages == {"vi": {latest, other}}  # the home page shows the posts: after the data step
 
 
 # --- a real preview ------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ class Session:
         self.generation = 0
         self.written: list[Path] = []  # files the last rebuild wrote itself under docs/ (not saves)
         self.pdfs_kept = False  # the last save's data step kept the last PDFs (preview_step.py)
-        self.published: list[str] = []  # addresses told before the save's rebuild ended (the open pages)
+        self.published = 0  # how many of the save's rendered addresses were told before its rebuild ended
         self.status_due: tuple | None = None  # the projects, when the translation status is still to make
 
     # --- serving ---------------------------------------------------------------------------------
@@ -137,7 +137,7 @@ class Session:
     def handle(self, changed: list[Path]) -> None:
         """Rebuild what the save of `changed` affects, then tell the pages; never raises."""
         started = time.perf_counter()
-        self.written, self.pdfs_kept, self.published, self.status_due = [], False, [], None
+        self.written, self.pdfs_kept, self.published, self.status_due = [], False, 0, None
         try:
             urls = self._apply(self.plan(changed))
         except Exception as error:  # noqa: BLE001 - shown in one line, the traceback goes to the log
@@ -148,19 +148,20 @@ class Session:
             self._set("unexpected", "")
         problems = self.problems_text()
         names = ", ".join(path.relative_to(self.root).as_posix() for path in changed if path.is_relative_to(self.root))
-        pages = "every page" if "*" in urls else f"{len(urls)} pages"
+        pages = "every page" if "*" in urls else f"{len(set(urls))} pages"
         print(f"Rebuilt after saving {names}: {pages} in {time.perf_counter() - started:.2f} s"
               + (" — problems shown in the browser" if problems else "")
               + (f" ({preview_step.PDF_NOTE})" if self.pdfs_kept else ""), flush=True)
         if problems:
             print(problems, file=sys.stderr, flush=True)
-        self.events.publish([url for url in urls if url not in self.published], problems)
+        self.events.publish(list(dict.fromkeys(urls[self.published:])), problems)
 
     def _apply(self, plan: Plan) -> list[str]:
         urls: list[str] = []
         if plan.rebuild:
             urls += self.rebuild(plan.rebuild)
         if plan.data_step and plan.rebuild != set(self.builds):  # a whole build runs the data step itself
+            self._before_data_step(plan, urls)
             urls += self.data_step(plan)
         for path in plan.statics:
             for build in self.builds.values():
@@ -172,13 +173,30 @@ class Session:
             urls += self.render(locale, sources)
         status_due, self.status_due = self.status_due, None
         if any(first.values()) and (any(later.values()) or status_due):  # the open pages reload first
-            self.published = list(dict.fromkeys(urls))
-            self.events.publish(self.published, self.problems_text(), rebuilt=False)
+            self._publish_early(urls)
         if status_due:
             urls += self.translation_status(status_due, later)
         for locale, sources in later.items():
             urls += self.render(locale, sources)
-        return list(dict.fromkeys(urls))
+        return urls
+
+    def _publish_early(self, urls: list[str]) -> None:
+        """Tell the pages rendered so far (the open ones; `urls`: the save's, in order) while its rebuild goes on."""
+        self.events.publish(list(dict.fromkeys(urls[self.published:])), self.problems_text(), rebuilt=False)
+        self.published = len(urls)
+
+    def _before_data_step(self, plan: Plan, urls: list[str]) -> None:
+        """The saved pages a browser shows (a news post), rendered and told before the data step: they
+        show none of what it makes (lists, feeds, the home page). Pages filled from the data wait for it."""
+        first, plan.pages = self._open_first(plan.pages)
+        early = {locale: sources - self._showing_data(self.builds[locale], plan.markers)
+                 for locale, sources in first.items()}
+        told = len(urls)
+        for locale, sources in first.items():
+            plan.pages.setdefault(locale, set()).update(sources - early[locale])
+            urls += self.render(locale, early[locale])
+        if len(urls) > told:
+            self._publish_early(urls)
 
     def translation_status(self, projects: tuple, later: dict[str, set[Path]]) -> list[str]:
         """The data step's last part (build_step.write_translation_status); its page joins `later`."""
