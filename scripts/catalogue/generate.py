@@ -64,10 +64,11 @@ def generate(projects: list[Project], languages: list[Language], context: PageCo
     `localities` are the communes and wards the template's locality drop-down offers."""
     locales = [language.locale for language in languages]
     files: dict[Path, str | bytes] = {}
+    qr_folder = site_files_folder(docs_dir) / ASSETS / "qr"
     for project in projects:
         for language in languages:
             files[docs_dir / PROJECT_PAGES / page_filename(project.id, language)] = project_page(project, language, context)
-            qr_path = site_files_folder(docs_dir) / ASSETS / "qr" / qr_filename(project.id, language)
+            qr_path = qr_folder / qr_filename(project.id, language)
             files[qr_path] = qr_svg(page_url(context.site_url, project.id, language))
     vocabularies = context.vocabularies
     for agency in [agency for agency in contactable(vocabularies) if agency.reachable]:
