@@ -39,6 +39,22 @@ def seal(source: Path) -> int:
     return len(entries)
 
 
+def seal_written(source: Path, written: list[Path]) -> int:
+    """seal(), for the files under `source` among `written` alone: the live preview's data step
+    records every file it writes or removes (scripts/written_files.py), the others are as sealed."""
+    files = store(source)
+    names = {path.relative_to(source).as_posix() for path in written if path.is_relative_to(source)
+             and not path.name.endswith(".tmp") and path.name not in BOOKKEEPING}
+    for name in sorted(names):
+        value = files.fingerprint(name)
+        if value is None:  # removed
+            files.forget(name)
+        else:
+            files.record(name, value)
+    files.save()
+    return len(names)
+
+
 def damaged(source: Path) -> list[str]:
     """The sealed files under `source` that are missing or changed (all of them when nothing is sealed)."""
     files = VerifiedCache(source)

@@ -25,6 +25,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from scripts import written_files
+
 MANIFEST = ".manifest.json"
 MANIFEST_LOCK = ".manifest.lock"
 STATS_SUFFIX = ".manifest-stats.json"
@@ -183,6 +185,7 @@ class VerifiedCache:
         self._record(name, value)
         if written is not None:
             self._note_stat(name, value, written)
+        written_files.note(self.path(name))
         return self.path(name)
 
     def put(self, name: str, data: bytes) -> Path:
@@ -222,6 +225,10 @@ class VerifiedCache:
         self._known = dict(entries)
         self._added = dict(entries)
         self._dropped = {"*"}
+
+    def record(self, name: str, value: str) -> None:
+        """Make `value` the manifest's sha256 of `name` (a file another writer has just written whole)."""
+        self._record(name, value)
 
     def _record(self, name: str, value: str) -> None:
         self.known[name] = value

@@ -1,7 +1,9 @@
 """The live preview (scripts/preview/): what a save affects, the private names it relies on, and a real
 preview process in a copy of the sources with Chromium (other hosts blocked): a save reloads the page
 with the new text, a broken header shows its problem over the last good page, the fix takes it away,
-each save is one rebuild, and a saved spreadsheet row reloads its project page with the new text."""
+each save is one rebuild, and a saved spreadsheet row reloads its project page with the new text and
+leaves the other projects' pages as they were. Also: the data step's written files are recorded,
+and the pages open in a browser are rendered first."""
 
 from __future__ import annotations
 
@@ -13,15 +15,20 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from scripts import site_files, verified_cache, written_files
 from scripts.bench_preview import CATALOGUE, set_summary
+from scripts.catalogue.generate import write_files, write_if_changed
 from scripts.catalogue.preview_step import PDF_NOTE
 from scripts.editor.server import free_port, wait_for_port
 from scripts.preview import mkdocs_internals
-from scripts.preview.affects import affected, page_locale
+from scripts.preview.affects import Plan, affected, page_locale
+from scripts.preview.events import Events
 from scripts.preview.server import SCRIPT_TAG, resolve, with_script
+from scripts.preview.session import Session
 from tests.conftest import ExternalRequests, copy_project
 
 LOCALES, DEFAULT = ["vi", "en", "lo"], "vi"
@@ -131,6 +138,67 @@ def test_files_are_found_in_the_first_folder_that_has_them_and_never_outside(tmp
     assert resolve([first, second], "/nothing.html") is None
 
 
+def test_the_data_steps_writes_and_removals_are_recorded_not_its_unchanged_files(tmp_path):
+    kept, changed, stale = tmp_path / "kept.md", tmp_path / "changed.md", tmp_path / "stale.md"
+    for path in (kept, changed, stale):
+        path.write_text("old", encoding="utf-8")
+    with written_files.recording() as written:
+        write_files({kept: "old", changed: "new", tmp_path / "new.md": "new"}, [kept, changed, stale])
+    assert sorted(written) == sorted([changed, tmp_path / "new.md", stale])
+    write_if_changed(kept, "after")  # no recording under way: nothing kept
+    assert sorted(written) == sorted([changed, tmp_path / "new.md", stale])
+
+
+def test_sealing_the_written_site_files_gives_the_manifest_a_whole_seal_gives(tmp_path):
+    whole, written = tmp_path / "whole", tmp_path / "written"
+    for folder in (whole, written):
+        for name in ("qr/a.svg", "qr/b.svg", "embed/c.html"):
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(name, encoding="utf-8")
+        site_files.seal(folder)
+    for folder in (whole, written):
+        with written_files.recording() as changed:
+            write_files({folder / "qr/a.svg": "qr/a.svg", folder / "qr/b.svg": "new", folder / "qr/d.svg": "d"},
+                        [folder / "qr/a.svg", folder / "qr/b.svg", folder / "embed/c.html"])
+        if folder == whole:
+            site_files.seal(folder)
+        else:
+            assert site_files.seal_written(folder, changed) == 3  # b changed, d new, c removed
+    manifests = [verified_cache.VerifiedCache(folder).known for folder in (whole, written)]
+    assert manifests[0] == manifests[1] and sorted(manifests[1]) == ["qr/a.svg", "qr/b.svg", "qr/d.svg"]
+
+
+def test_a_page_is_open_while_its_stream_is_and_open_pages_render_first(tmp_path):
+    events = Events()
+    with events.listening("/projects/a/"), events.listening("/projects/a/"):
+        assert events.open_pages() == {"/projects/a/"}
+    assert events.open_pages() == set()
+    session = Session(Path(__file__).resolve().parents[1] / "mkdocs.yml", tmp_path)
+    sources = {tmp_path / name: SimpleNamespace(url=name) for name in ("projects/a/", "projects/b/", "catalogue/")}
+    session.builds = {"vi": SimpleNamespace(page_for=sources.get)}
+    with session.events.listening("/projects/a/"):
+        first, later = session._open_first({"vi": set(sources)})
+    assert first == {"vi": {tmp_path / "projects/a/"}}
+    assert later == {"vi": {tmp_path / "projects/b/", tmp_path / "catalogue/"}}
+
+
+def test_an_open_news_post_is_rendered_and_told_before_the_data_step_the_pages_it_fills_after(tmp_path):
+    session = Session(Path(__file__).resolve().parents[1] / "mkdocs.yml", tmp_path)
+    post, latest, other = tmp_path / "post.md", tmp_path / "index.md", tmp_path / "other.md"
+    pages = {post: SimpleNamespace(url="news/posts/post/", markdown="# Post", meta={}),
+             latest: SimpleNamespace(url="", markdown="# Home\n<!-- content:news-latest:3 -->\n", meta={}),
+             other: SimpleNamespace(url="other/", markdown="# Other", meta={})}
+    session.builds = {"vi": SimpleNamespace(page_for=pages.get, pages_by_source=pages)}
+    rendered = []
+    session.render = lambda locale, sources: rendered.append(set(sources)) or ["/" + pages[s].url for s in sources]
+    plan, urls = Plan(pages={"vi": {post, latest, other}}, data_step=True, markers={"content"}), []
+    with session.events.listening("/news/posts/post/"), session.events.listening("/"):
+        session._before_data_step(plan, urls)
+    assert rendered == [{post}] and urls == ["/news/posts/post/"]
+    assert session.events.state["changed"] == ["/news/posts/post/"] and session.published == 1
+    assert plan.pages == {"vi": {latest, other}}  # the home page shows the posts: after the data step
+
+
 # --- a real preview ------------------------------------------------------------------------------
 
 PAGE = "docs/labour.md"
@@ -156,6 +224,11 @@ def preview(tmp_path_factory):
     yield project, f"http://127.0.0.1:{port}", log_path
     process.terminate()
     process.wait(timeout=60)
+
+
+def _vietnamese_build(project: Path) -> Path:
+    """The preview's build folder of the Vietnamese pages now (a new one each time the language is built whole)."""
+    return max((project / ".preview").glob("vi-*"), key=lambda folder: int(folder.name.split("-")[1]))
 
 
 def _rebuilds(log_path: Path) -> int:
@@ -211,7 +284,8 @@ def test_a_saved_spreadsheet_row_reloads_its_project_page_with_the_new_text(brow
     project, url, log_path = preview
     sheet = project / CATALOGUE
     with sheet.open(encoding="utf-8", newline="") as handle:
-        project_id = next(csv.DictReader(handle))["id"]
+        rows = csv.DictReader(handle)
+        project_id, other_id = next(rows)["id"], next(rows)["id"]
     context = browser.new_context()
     external = ExternalRequests(url)
     context.route("**/*", external.route)
@@ -221,9 +295,16 @@ def test_a_saved_spreadsheet_row_reloads_its_project_page_with_the_new_text(brow
     rebuilds = _rebuilds(log_path)
     text = "Tóm tắt thử nghiệm bản xem trước của dòng bảng tính."
     assert page.get_by_text(text).count() == 0
+    site = _vietnamese_build(project)
+    other = site / "projects" / other_id / "index.html"
+    other_before = other.stat().st_mtime_ns
     set_summary(sheet, project_id, text)
     page.get_by_text(text).first.wait_for(timeout=120_000)  # the project page reloaded with the new summary
     _wait_for_rebuilds(log_path, rebuilds + 1)
+    assert _vietnamese_build(project) == site, "a row's save renders pages again, it builds no language anew"
+    assert text in (site / "projects" / project_id / "index.html").read_text("utf-8")
+    assert other.stat().st_mtime_ns == other_before, "another row's page is left as it was"
+    assert text not in other.read_text("utf-8")
     line = REBUILT.split(log_path.read_text("utf-8", errors="replace"))[-1].splitlines()[0]
     assert "public-sources.csv" in line and PDF_NOTE in line, line  # the PDFs wait for the next build
     assert not external.blocked, external.blocked

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from scripts import site_files, social_cards, verified_cache
+from scripts import site_files, social_cards, verified_cache, written_files
 from scripts.catalogue import preview_step, step_cache
 from scripts.catalogue.formatting import ExchangeRate
 from scripts.catalogue.generate import OutsideOutput, generate, write_if_changed
@@ -84,7 +84,10 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
     scripts/catalogue/preview_step.py) keeps the last PDFs, makes the media and the translation
     status only when their inputs changed, and stores nothing for ./scripts/build to reuse."""
     try:
-        return _prepare(docs_dir, site_url, extra, data_dir, preview)
+        if not preview:
+            return _prepare(docs_dir, site_url, extra, data_dir, None)
+        with written_files.recording() as written:  # the files to seal, instead of every site file
+            return _prepare(docs_dir, site_url, extra, data_dir, written)
     except OutsideOutput as error:
         raise CatalogueError(str(error)) from None
 
@@ -95,13 +98,30 @@ def _remember_inputs(media_inputs: tuple, translation_inputs: tuple) -> None:
     preview_step.remembered.made("translation status", translation_inputs)
 
 
-def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path, preview: bool) -> PreparedCatalogue:
+def write_translation_status(docs_dir: Path, data_dir: Path, projects: tuple[Project, ...]) -> bool:
+    """The preview's part of the step left for after the open pages are shown (no other page shows
+    it): the editors' translation-status page, made again only when its inputs changed since it was
+    last made in this process. True when it was made."""
+    inputs = preview_step.translation_inputs(data_dir, docs_dir, projects)
+    if not preview_step.remembered.changed("translation status", inputs):
+        return False
+    write_editors_page(docs_dir, data_dir.parent, list(projects))
+    preview_step.remembered.made("translation status", inputs)
+    return True
+
+
+def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path,
+             written: list[Path] | None) -> PreparedCatalogue:
+    """The step; `written` (the preview's): the files it writes, recorded as it goes, else None."""
+    preview = written is not None
     settings = (str(docs_dir), site_url, repr(extra.get("exchange_rate")), datetime.date.today(),
                 extra.get("catalogue_stale_after_days"), tuple(locales()))  # BUILD_ONLY_LOCALE builds fewer
     key = (*settings, *step_cache.file_stamps(data_dir), *step_cache.file_stamps(docs_dir / "news" / "posts"))
     if key in _prepared:
         return _prepared[key]
-    stored = step_cache.load(step_cache.inputs_key(docs_dir, data_dir, settings))
+    # The preview's step runs after a save changed what it reads, so the stored result cannot match
+    # (and its key stamps every file under docs/): only a build looks it up.
+    stored = None if preview else step_cache.load(step_cache.inputs_key(docs_dir, data_dir, settings))
     if stored is not None and not site_files.damaged(site_files.folder(docs_dir)):
         # nothing read or written by this step has changed since it last ran, and its files are whole
         _prepared.clear()
@@ -145,8 +165,8 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path, preview
     social_cards.draw_cards(card_texts(catalogue.projects, languages(), site_names(), social_cards.tagline(site_url)))
     generate_embeds(catalogue.projects, languages(), context, docs_dir)
     generate_content(content, languages(), docs_dir, site_url, context.today)
-    translation_inputs = preview_step.translation_inputs(data_dir, docs_dir, catalogue.projects)
-    if not preview or preview_step.remembered.changed("translation status", translation_inputs):
+    if not preview:  # the preview writes it after the open pages are shown (write_translation_status)
+        translation_inputs = preview_step.translation_inputs(data_dir, docs_dir, catalogue.projects)
         write_editors_page(docs_dir, data_dir.parent, catalogue.projects)
     try:
         generate_trailers(catalogue.projects, vocabularies, parks, outline, languages(), site_url, docs_dir)
@@ -157,9 +177,15 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path, preview
     versions = {language.locale: listing_version((docs_dir / listing_script_path(language.locale)).read_text("utf-8"))
                 for language in languages()}
     _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places, parks, content, versions, media)
-    site_files.seal(site_files.folder(docs_dir))
+    if preview:
+        site_files.seal_written(site_files.folder(docs_dir), written)
+    else:
+        site_files.seal(site_files.folder(docs_dir))
     verified_cache.save_all()
-    _remember_inputs(media_inputs, translation_inputs)  # the step's own files are not among them
+    if preview:
+        preview_step.remembered.made("media", media_inputs)
+    else:
+        _remember_inputs(media_inputs, translation_inputs)  # the step's own files are not among them
     if not preview:  # a preview's files are not all up to date: the next build runs the step in full
         step_cache.save(step_cache.inputs_key(docs_dir, data_dir, settings), _prepared[key])  # after writing
     return _prepared[key]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from scripts import written_files
 from scripts.catalogue import listing, opendata, paging, template_files
 from scripts.catalogue.contacts import contactable
 from scripts.catalogue.minimap import outline_svg
@@ -37,6 +38,7 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
         return False
     with replacing(path) as partial:
         partial.write_bytes(data)
+    written_files.note(path)
     return True
 
 
@@ -45,6 +47,7 @@ def remove_stale(candidates, keep) -> list[Path]:
     stale = sorted(set(candidates) - set(keep))
     for path in stale:
         path.unlink()
+        written_files.note(path)
     return stale
 
 
@@ -61,10 +64,11 @@ def generate(projects: list[Project], languages: list[Language], context: PageCo
     `localities` are the communes and wards the template's locality drop-down offers."""
     locales = [language.locale for language in languages]
     files: dict[Path, str | bytes] = {}
+    qr_folder = site_files_folder(docs_dir) / ASSETS / "qr"
     for project in projects:
         for language in languages:
             files[docs_dir / PROJECT_PAGES / page_filename(project.id, language)] = project_page(project, language, context)
-            qr_path = site_files_folder(docs_dir) / ASSETS / "qr" / qr_filename(project.id, language)
+            qr_path = qr_folder / qr_filename(project.id, language)
             files[qr_path] = qr_svg(page_url(context.site_url, project.id, language))
     vocabularies = context.vocabularies
     for agency in [agency for agency in contactable(vocabularies) if agency.reachable]:

@@ -1,10 +1,13 @@
 """What the open preview pages are told, as Server-Sent Events: after each rebuild, the addresses of
-the pages rendered again ("*" for all) and the problems to show (empty when there are none)."""
+the pages rendered again ("*" for all) and the problems to show (empty when there are none). Each
+page's stream names its address, so that a save renders the pages open in a browser first."""
 
 from __future__ import annotations
 
 import json
 import threading
+from collections import Counter
+from contextlib import contextmanager
 
 
 class Events:
@@ -13,6 +16,25 @@ class Events:
         self.version = 0
         self.rebuilds = 0
         self.state = {"version": 0, "rebuilds": 0, "changed": [], "problems": ""}
+        self._open: Counter[str] = Counter()  # address of each page listening → how many listen
+
+    @contextmanager
+    def listening(self, url_path: str):
+        """While a page at `url_path` listens to the stream."""
+        with self._changed:
+            self._open[url_path] += 1
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._open[url_path] -= 1
+                if self._open[url_path] <= 0:
+                    del self._open[url_path]
+
+    def open_pages(self) -> set[str]:
+        """The addresses of the pages listening now."""
+        with self._changed:
+            return set(self._open)
 
     def publish(self, changed: list[str], problems: str, rebuilt: bool = True) -> None:
         with self._changed:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -41,6 +42,11 @@ class LanguageBuild:
     env: object
     pages_by_source: dict[Path, object] = field(default_factory=dict)  # absolute source → its Page
     statics_by_source: dict[Path, object] = field(default_factory=dict)  # absolute source → its copied File
+
+    @cached_property
+    def documentation_pages(self) -> list:
+        """The build's Markdown files (its files stay as they are: a new or deleted page builds the language anew)."""
+        return self.files.documentation_pages()
 
     def page_for(self, source: Path):
         return self.pages_by_source.get(source)
@@ -95,7 +101,8 @@ def rerender(state: LanguageBuild, pages) -> list[str]:
     with Messages() as messages:
         for page in pages:
             try:
-                mkdocs_internals.render_page(page, state.config, state.files, state.nav, state.env)
+                mkdocs_internals.render_page(page, state.config, state.files, state.nav, state.env,
+                                             state.documentation_pages)
             except Exception as error:  # noqa: BLE001 - a plugin's error about the author's page: shown
                 messages.lines.append(f"docs/{page.file.src_uri}: {error}")
     return messages.lines

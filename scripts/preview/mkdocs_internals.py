@@ -29,10 +29,13 @@ def only_language(config: MkDocsConfig, locale: str) -> None:
     i18n.building = True
 
 
-def render_page(page, config: MkDocsConfig, files: Files, nav: Navigation, env) -> None:
-    """Read, convert and write one page again, with every plugin event a build runs for it."""
+def render_page(page, config: MkDocsConfig, files: Files, nav: Navigation, env, documentation_pages=None) -> None:
+    """Read, convert and write one page again, with every plugin event a build runs for it.
+    `documentation_pages`: `files.documentation_pages()`, when the caller renders several pages
+    (listing them costs milliseconds with thousands of project pages)."""
     mkdocs_build._populate_page(page, config, files, dirty=False)
-    mkdocs_build._build_page(page, config, files.documentation_pages(), nav, env)
+    pages = files.documentation_pages() if documentation_pages is None else documentation_pages
+    mkdocs_build._build_page(page, config, pages, nav, env)
 
 
 def hooks_module(config: MkDocsConfig):

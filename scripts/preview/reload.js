@@ -23,7 +23,7 @@
     box.textContent = text; // text, never markup
   }
 
-  var source = new EventSource("/__preview/events");
+  var source = new EventSource("/__preview/events?page=" + encodeURIComponent(here)); // rendered first
   source.onmessage = function (event) {
     var state = JSON.parse(event.data);
     document.documentElement.setAttribute("data-preview-connected", state.version);

@@ -8,7 +8,7 @@ import mimetypes
 import posixpath
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from scripts.local_http import LocalHandler
 from scripts.preview.events import Events, message
@@ -55,7 +55,9 @@ def handler_for(events: Events, folders_for: Callable[[str], list[Path]]):
         def do_GET(self):
             url_path = urlsplit(self.path).path
             if url_path == EVENTS_PATH:
-                return self.stream()
+                page = parse_qs(urlsplit(self.path).query).get("page", [""])[0]
+                with events.listening(page):
+                    return self.stream()
             if url_path == SCRIPT_PATH:
                 return self.reply(200, (HERE / "reload.js").read_bytes(), "text/javascript; charset=utf-8")
             folders = folders_for(url_path)

@@ -11,7 +11,7 @@ import time
 import traceback
 from pathlib import Path
 
-from scripts import front_matter, site_files
+from scripts import front_matter, site_files, written_files
 from scripts.catalogue import build_step, preview_step
 from scripts.catalogue.problems import report
 from scripts.catalogue.step_cache import file_stamps
@@ -44,6 +44,8 @@ class Session:
         self.generation = 0
         self.written: list[Path] = []  # files the last rebuild wrote itself under docs/ (not saves)
         self.pdfs_kept = False  # the last save's data step kept the last PDFs (preview_step.py)
+        self.published = 0  # how many of the save's rendered addresses were told before its rebuild ended
+        self.status_due: tuple | None = None  # the projects, when the translation status is still to make
 
     # --- serving ---------------------------------------------------------------------------------
     def folders_for(self, url_path: str) -> list[Path]:
@@ -135,7 +137,7 @@ class Session:
     def handle(self, changed: list[Path]) -> None:
         """Rebuild what the save of `changed` affects, then tell the pages; never raises."""
         started = time.perf_counter()
-        self.written, self.pdfs_kept = [], False
+        self.written, self.pdfs_kept, self.published, self.status_due = [], False, 0, None
         try:
             urls = self._apply(self.plan(changed))
         except Exception as error:  # noqa: BLE001 - shown in one line, the traceback goes to the log
@@ -146,28 +148,80 @@ class Session:
             self._set("unexpected", "")
         problems = self.problems_text()
         names = ", ".join(path.relative_to(self.root).as_posix() for path in changed if path.is_relative_to(self.root))
-        pages = "every page" if "*" in urls else f"{len(urls)} pages"
+        pages = "every page" if "*" in urls else f"{len(set(urls))} pages"
         print(f"Rebuilt after saving {names}: {pages} in {time.perf_counter() - started:.2f} s"
               + (" — problems shown in the browser" if problems else "")
               + (f" ({preview_step.PDF_NOTE})" if self.pdfs_kept else ""), flush=True)
         if problems:
             print(problems, file=sys.stderr, flush=True)
-        self.events.publish(urls, problems)
+        self.events.publish(list(dict.fromkeys(urls[self.published:])), problems)
 
     def _apply(self, plan: Plan) -> list[str]:
         urls: list[str] = []
         if plan.rebuild:
             urls += self.rebuild(plan.rebuild)
         if plan.data_step and plan.rebuild != set(self.builds):  # a whole build runs the data step itself
+            self._before_data_step(plan, urls)
             urls += self.data_step(plan)
         for path in plan.statics:
             for build in self.builds.values():
                 static = build.static_file(path)
                 if static is not None:
                     static.copy_file()
-        for locale, sources in plan.pages.items():
+        first, later = self._open_first(plan.pages)
+        for locale, sources in first.items():
             urls += self.render(locale, sources)
-        return list(dict.fromkeys(urls))
+        status_due, self.status_due = self.status_due, None
+        if any(first.values()) and (any(later.values()) or status_due):  # the open pages reload first
+            self._publish_early(urls)
+        if status_due:
+            urls += self.translation_status(status_due, later)
+        for locale, sources in later.items():
+            urls += self.render(locale, sources)
+        return urls
+
+    def _publish_early(self, urls: list[str]) -> None:
+        """Tell the pages rendered so far (the open ones; `urls`: the save's, in order) while its rebuild goes on."""
+        self.events.publish(list(dict.fromkeys(urls[self.published:])), self.problems_text(), rebuilt=False)
+        self.published = len(urls)
+
+    def _before_data_step(self, plan: Plan, urls: list[str]) -> None:
+        """The saved pages a browser shows (a news post), rendered and told before the data step: they
+        show none of what it makes (lists, feeds, the home page). Pages filled from the data wait for it."""
+        first, plan.pages = self._open_first(plan.pages)
+        early = {locale: sources - self._showing_data(self.builds[locale], plan.markers)
+                 for locale, sources in first.items()}
+        told = len(urls)
+        for locale, sources in first.items():
+            plan.pages.setdefault(locale, set()).update(sources - early[locale])
+            urls += self.render(locale, early[locale])
+        if len(urls) > told:
+            self._publish_early(urls)
+
+    def translation_status(self, projects: tuple, later: dict[str, set[Path]]) -> list[str]:
+        """The data step's last part (build_step.write_translation_status); its page joins `later`."""
+        with written_files.recording() as written:
+            build_step.write_translation_status(self.docs, self.root / "data", projects)
+        changed = sorted({path for path in written if path.is_relative_to(self.docs)})
+        self.written += changed
+        pages = {locale: set(build.pages_by_source) for locale, build in self.builds.items()}
+        follow = affected(changed, self.root, pages, set(), list(self.builds), self.default.locale)
+        if follow.rebuild:  # the page is new
+            for locale in follow.rebuild:
+                later.pop(locale, None)
+            return self.rebuild(follow.rebuild, checked=True)
+        for locale, sources in follow.pages.items():
+            later.setdefault(locale, set()).update(sources)
+        return []
+
+    def _open_first(self, pages: dict[str, set[Path]]) -> tuple[dict[str, set[Path]], dict[str, set[Path]]]:
+        """`pages` (locale → sources) split in two: those a browser shows now, and the others."""
+        shown, first, later = self.events.open_pages(), {}, {}
+        for locale, sources in pages.items():
+            for source in sources:
+                page = self.builds[locale].page_for(source)
+                (first if page is not None and _url(page) in shown else later).setdefault(locale, set()).add(source)
+        return first, later
 
     def render(self, locale: str, sources: set[Path]) -> list[str]:
         """Check the headers of these pages, and render those that pass again."""
@@ -191,19 +245,19 @@ class Session:
         if config is None:
             return self.rebuild({language.locale for language in self.languages})
         cache = site_files.folder(self.docs)
-        before, cached = self._docs_stamps(), {path: (m, s) for path, m, s in file_stamps(cache)}
         try:
-            prepared = build_step.prepare(self.docs, config.site_url, dict(config.extra), self.root / "data",
-                                          preview=True)
+            with written_files.recording() as written:
+                prepared = build_step.prepare(self.docs, config.site_url, dict(config.extra), self.root / "data",
+                                              preview=True)
         except build_step.CatalogueError as problems:
             self._set("catalogue", str(problems))
             return []
         self._set("catalogue", "")
-        self.pdfs_kept = True
+        self.pdfs_kept, self.status_due = True, prepared.projects
         mkdocs_internals.set_prepared(config, prepared)
-        changed = self._changed_since(before)
+        changed = sorted({path for path in written if path.is_relative_to(self.docs) and not self._hand_written(path)})
         self.written += changed
-        self._copy_changed(cache, cached)
+        self._copy_changed(cache, sorted({path for path in written if path.is_relative_to(cache)}))
         pages = {locale: set(build.pages_by_source) for locale, build in self.builds.items()}
         statics = {path for path in changed for build in self.builds.values() if build.static_file(path)}
         follow = affected(changed, self.root, pages, statics, list(self.builds), self.default.locale)
@@ -225,14 +279,13 @@ class Session:
                 if (page.markdown and any(match.group(1) in kinds for match in MARKER.finditer(page.markdown)))
                 or page.meta.get("template") == home.TEMPLATE}
 
-    def _copy_changed(self, cache: Path, before: dict) -> None:
-        """The generated site files (QR codes, PDFs, cards) the data step changed, into the default build."""
+    def _copy_changed(self, cache: Path, changed: list[Path]) -> None:
+        """The generated site files (QR codes, cards, media) the data step wrote, into the default build."""
         if self.default.locale not in self.builds:
             return
         target = self.builds[self.default.locale].site_dir
-        for path, mtime, size in file_stamps(cache):
-            if before.get(path) != (mtime, size) and Path(path).name not in (MANIFEST, MANIFEST_LOCK) \
-                    and not path.endswith(".tmp"):
-                relative = Path(path).relative_to(cache)
+        for path in changed:
+            if path.name not in (MANIFEST, MANIFEST_LOCK) and path.suffix != ".tmp" and path.is_file():
+                relative = path.relative_to(cache)
                 (target / relative).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, target / relative)
