@@ -1,9 +1,10 @@
 /* The map page around the map's frame, written inline after the frame by scripts/maps/embed.py. It
    loads the frame (address in data-src) after the page's first paint, with the page's
-   ?sector=…&status=…&project=…, so that Leaflet and the map's data never hold up the page's text. The map posts its query
-   whenever the reader filters or opens a project (investment-map.js); this page then writes it into
-   its own address (history.replaceState) and points "Show these projects as a list" at the catalogue
-   with the same filters. Only messages from this frame are read, and only these keys are kept. */
+   ?sector=…&status=…&project=…, so that Leaflet and the map's data never hold up the page's text.
+   The map posts its query whenever the reader filters or opens a project (investment-map.js); this
+   page then writes it into its own address (history.replaceState) and points "Show these projects
+   as a list" at the catalogue with the same filters. Only messages from this frame are read, and
+   only these keys are kept. */
 (function () {
   "use strict";
 
