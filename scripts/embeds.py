@@ -10,11 +10,12 @@ from html import escape
 from pathlib import Path
 
 from scripts.catalogue import formatting
-from scripts.catalogue.generate import write_files
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, badges, page_url
+from scripts.generated_files import write_files
 from scripts.languages import Language
 from scripts.locales import gettext_for
+from scripts.render_memo import MAKE_EVERYTHING, NoMemo, RenderMemo
 from scripts.site_files import folder as site_files_folder
 
 STYLE = ("body{margin:0;font-family:'Noto Sans','Noto Sans Lao',sans-serif;color:#1a1a1a;font-size:15px}"
@@ -62,12 +63,15 @@ def sector_list(sector: str, projects: list[Project], language: Language, contex
 
 
 def generate_embeds(projects: list[Project], languages: list[Language], context: PageContext,
-                    docs_dir: Path) -> list[Path]:
+                    docs_dir: Path, memo: RenderMemo | NoMemo = MAKE_EVERYTHING) -> list[Path]:
     folder = site_files_folder(docs_dir) / "embed"
     wanted = {}
+    memo.share((context, tuple(languages)))
     for language in languages:
         for project in projects:
-            wanted[folder / f"project-{project.id}-{language.locale}.html"] = project_card(project, language, context)
+            wanted[folder / f"project-{project.id}-{language.locale}.html"] = memo.get(
+                ("card", project.id, language.locale), project,
+                lambda: project_card(project, language, context))  # noqa: B023 - called at once
         for sector in context.vocabularies.sectors:
             wanted[folder / f"sector-{sector}-{language.locale}.html"] = sector_list(sector, projects, language, context)
     before = docs_dir / "embed"  # where cards were written until they left MkDocs: removed once there

@@ -3,7 +3,7 @@
 the thousands of files under docs/ and the site files before and after.
 
 Every writer of the data step's files notes them here: write_if_changed and remove_stale
-(scripts/catalogue/generate.py) and VerifiedCache.write (scripts/verified_cache.py).
+(scripts/generated_files.py) and VerifiedCache.write (scripts/verified_cache.py).
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
-"""Project pages, the list and open data: content, fallbacks, and escaping of everything from data."""
+"""Project pages, the list and open data: content, fallbacks, and escaping of everything from data;
+the live preview's memo, which renders again only the projects a save changed."""
 
 import csv
+import dataclasses
 import datetime
 import io
 import json
@@ -8,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts.catalogue import generate as generate_module
 from scripts.catalogue import opendata, pages
 from scripts.catalogue.build_step import exchange_rate
 from scripts.catalogue.generate import generate
@@ -20,6 +23,7 @@ from scripts.catalogue.paging import PAGE_SIZE
 from scripts.catalogue.qr import qr_svg
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.languages import languages, load_mkdocs_config
+from scripts.render_memo import RenderMemo
 from scripts.site_files import folder as site_files_folder
 
 EVIL = '<script>window.pwned=1</script>${alert(1)}"\' onmouseover="x'
@@ -148,3 +152,36 @@ def test_a_row_awaiting_review_flags_only_that_languages_page():
                       summaries={"vi": "Mô tả", "en": "Summary", "lo": "ສະຫຼຸບ"}, review=("lo",))
     assert front_matter(pages.project_page(flagged, LO, CONTEXT)).get("review") == "needed"
     assert "review" not in front_matter(pages.project_page(flagged, EN, CONTEXT))
+
+
+def _count_renders(monkeypatch) -> list[str]:
+    rendered: list[str] = []
+    real = generate_module.project_page
+    monkeypatch.setattr(generate_module, "project_page",
+                        lambda item, language, context: rendered.append(item.id) or real(item, language, context))
+    return rendered
+
+
+def test_the_previews_memo_renders_again_only_the_project_that_changed(tmp_path: Path, monkeypatch):
+    docs, memo, rendered = tmp_path / "docs", RenderMemo(), _count_renders(monkeypatch)
+    first = [project(id="p-1"), project(id="p-2")]
+    generate(first, languages(), CONTEXT, docs, memo=memo)
+    assert sorted(rendered) == ["p-1"] * 3 + ["p-2"] * 3
+    unchanged = (docs / "projects" / "p-1.en.md").read_text("utf-8")
+    rendered.clear()
+    second = [first[0], dataclasses.replace(first[1], summaries={"vi": "Mô tả mới", "en": "A new summary"})]
+    changed = generate(second, languages(), CONTEXT, docs, memo=memo)
+    assert rendered == ["p-2"] * 3
+    assert "A new summary" in (docs / "projects" / "p-2.en.md").read_text("utf-8")
+    assert (docs / "projects" / "p-1.en.md").read_text("utf-8") == unchanged
+    assert docs / "projects" / "p-2.en.md" in changed and docs / "projects" / "p-1.en.md" not in changed
+    rendered.clear()
+    generate(second, languages(), dataclasses.replace(CONTEXT, today=datetime.date(2027, 1, 1)), docs, memo=memo)
+    assert sorted(rendered) == ["p-1"] * 3 + ["p-2"] * 3  # the shared context changed: every project again
+
+
+def test_a_build_without_the_memo_renders_every_project_each_time(tmp_path: Path, monkeypatch):
+    docs, rendered = tmp_path / "docs", _count_renders(monkeypatch)
+    for _ in range(2):
+        generate([project(id="p-1")], languages(), CONTEXT, docs)
+    assert rendered == ["p-1"] * 6

@@ -21,9 +21,9 @@ import pytest
 
 from scripts import site_files, verified_cache, written_files
 from scripts.bench_preview import CATALOGUE, set_summary
-from scripts.catalogue.generate import write_files, write_if_changed
 from scripts.catalogue.preview_step import PDF_NOTE
 from scripts.editor.server import free_port, wait_for_port
+from scripts.generated_files import write_files, write_if_changed
 from scripts.preview import mkdocs_internals
 from scripts.preview.affects import Plan, affected, page_locale
 from scripts.preview.events import Events
@@ -197,6 +197,39 @@ def test_an_open_news_post_is_rendered_and_told_before_the_data_step_the_pages_i
     assert rendered == [{post}] and urls == ["/news/posts/post/"]
     assert session.events.state["changed"] == ["/news/posts/post/"] and session.published == 1
     assert plan.pages == {"vi": {latest, other}}  # the home page shows the posts: after the data step
+
+
+def test_a_newer_save_interrupts_the_pages_no_browser_shows_and_they_are_rendered_with_it(tmp_path):
+    session = Session(Path(__file__).resolve().parents[1] / "mkdocs.yml", tmp_path)
+    names = ("a.md", "b.md", "c.md")
+    pages = {tmp_path / name: SimpleNamespace(url=name[0] + "/") for name in names}
+    session.builds = {"vi": SimpleNamespace(page_for=pages.get)}
+    rendered: list[Path] = []
+    session.render = lambda locale, sources: rendered.extend(sorted(sources)) or [f"/{s.stem}/" for s in sources]
+    session.save_waiting = lambda: len(rendered) >= 1  # a save comes in once the first page is rendered
+    assert session._render_until_a_save({"vi": set(pages)}) == ["/a/"]
+    assert session.carried == {"vi": {tmp_path / "b.md", tmp_path / "c.md"}}
+    plan = session._with_carried(Plan(pages={"vi": {tmp_path / "a.md"}}))
+    assert plan.pages == {"vi": set(pages)} and session.carried == {}
+    session.carried = {"vi": {tmp_path / "b.md"}}
+    assert session._with_carried(Plan(rebuild={"vi"})).pages == {}  # built whole: nothing left to render alone
+
+
+def test_the_watcher_tells_a_waiting_save_from_the_files_the_rebuild_writes_itself(tmp_path):
+    from scripts.preview.watcher import Watcher
+
+    (tmp_path / "docs").mkdir()
+    ours, saved = tmp_path / "docs" / "generated.md", tmp_path / "docs" / "saved.md"
+    for path in (ours, saved):
+        path.write_text("before", encoding="utf-8")
+    watcher = Watcher(tmp_path)
+    ours.write_text("written by the rebuild", encoding="utf-8")
+    watcher.events.put(ours)
+    assert not watcher.save_waiting({ours})
+    saved.write_text("saved by an author", encoding="utf-8")
+    watcher.events.put(saved)
+    assert watcher.save_waiting({ours})
+    assert saved in watcher.next_batch()  # the events it looked at are not lost
 
 
 # --- a real preview ------------------------------------------------------------------------------

@@ -1,14 +1,17 @@
 """What the live preview's data step may skip after a save (scripts/catalogue/preview_step.py): the
-inputs of the media files and of the translation-status page, and the memory of what each was made from."""
+inputs of the media files and of the translation-status page, the memory of what each was made from,
+and the step after a save that changed news posts only."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
 import os
+from types import SimpleNamespace
 
 import pytest
 
+from scripts.catalogue import build_step
 from scripts.catalogue.model import Project
 from scripts.catalogue.preview_step import Remembered, media_inputs, translation_inputs
 
@@ -80,3 +83,31 @@ def test_a_part_is_made_again_until_it_was_made_from_the_same_inputs():
     assert not remembered.changed("media", ("a",))
     assert remembered.changed("media", ("b",))
     assert remembered.changed("translation status", ("a",))
+
+
+class _FullStep(Exception):
+    """The whole step started (its first check ran)."""
+
+
+def test_when_only_news_posts_changed_the_previews_step_makes_only_the_posts_lists(root, monkeypatch):
+    data, docs = root / "data", root / "docs"
+    post = docs / "news" / "posts" / "p.md"
+    post.parent.mkdir(parents=True)
+    post.write_text("x", encoding="utf-8")
+    previous = build_step.PreparedCatalogue((PROJECT,), SimpleNamespace(today=datetime.date(2026, 1, 1)), None, None,
+                                            SimpleNamespace(tags={}), {}, {})
+    monkeypatch.setattr(build_step, "_prepared", {build_step.step_keys(docs, "u", {}, data)[1]: previous})
+    made = []
+    monkeypatch.setattr(build_step, "load_content", lambda *args: ("new posts", []))
+    monkeypatch.setattr(build_step, "generate_content", lambda content, *args: made.append(content))
+    monkeypatch.setattr(build_step, "check_sources", lambda *args: (_ for _ in ()).throw(_FullStep()))
+    _touch(post)
+    prepared = build_step.prepare(docs, "u", {}, data, preview=True)
+    assert made == ["new posts"] and prepared.content == "new posts" and prepared.projects == (PROJECT,)
+    _touch(data / "places.yml")  # a data file too: the whole step
+    with pytest.raises(_FullStep):
+        build_step.prepare(docs, "u", {}, data, preview=True)
+    monkeypatch.setattr(build_step, "_prepared", {build_step.step_keys(docs, "u", {}, data)[1]: previous})
+    _touch(post)
+    with pytest.raises(_FullStep):  # ./scripts/build always runs it whole
+        build_step.prepare(docs, "u", {}, data)

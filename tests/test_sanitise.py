@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from scripts import images, sanitise
-from scripts.catalogue.generate import OutsideOutput, write_if_changed
+from scripts.generated_files import OutsideOutput, write_if_changed
 
 ATTACKS = [
     '<a href="javascript:alert(1)">x</a>',

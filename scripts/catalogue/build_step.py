@@ -7,6 +7,7 @@ fingerprint, so the three language builds validate and generate only once, and k
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
 from functools import cached_property
@@ -15,7 +16,7 @@ from pathlib import Path
 from scripts import site_files, social_cards, verified_cache, written_files
 from scripts.catalogue import preview_step, step_cache
 from scripts.catalogue.formatting import ExchangeRate
-from scripts.catalogue.generate import OutsideOutput, generate, write_if_changed
+from scripts.catalogue.generate import generate
 from scripts.catalogue.geo import load_outline
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import PageContext, card_texts
@@ -29,6 +30,7 @@ from scripts.content.generate import Content, generate_content, load_content, wr
 from scripts.content.parks import Parks, generate_parks, load_parks, parks_as_places
 from scripts.data_schemas import check_sources
 from scripts.embeds import generate_embeds
+from scripts.generated_files import OutsideOutput, write_if_changed
 from scripts.languages import (
     ROOT,
     declared_languages,
@@ -45,6 +47,7 @@ from scripts.media.generate import generate_media, published
 from scripts.media.items import MediaItem, file_problems, load_media, park_media_problems
 from scripts.media.trailer import generate_trailers
 from scripts.printing.generate import generate_print
+from scripts.render_memo import MAKE_EVERYTHING
 from scripts.search_index import names_script
 
 
@@ -70,7 +73,8 @@ class PreparedCatalogue:
         return self._by_id[project_id]
 
 
-_prepared: dict[tuple, PreparedCatalogue] = {}
+_prepared: dict[tuple, PreparedCatalogue] = {}  # the last step's result, by what it was made from
+NEWS_POSTS = Path("news") / "posts"  # under docs/: read by the step (lists, feeds, the home page)
 
 
 def exchange_rate(extra: dict) -> ExchangeRate:
@@ -82,14 +86,22 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
             preview: bool = False) -> PreparedCatalogue:
     """Load, check and write the generated files. `preview` (the live preview's step after a save,
     scripts/catalogue/preview_step.py) keeps the last PDFs, makes the media and the translation
-    status only when their inputs changed, and stores nothing for ./scripts/build to reuse."""
+    status only when their inputs changed, each project's files only when the project changed, only
+    the posts' lists and feeds when only news posts changed, and stores nothing for ./scripts/build
+    to reuse."""
     try:
         if not preview:
+            preview_step.rendered.forget()  # templates, translations or code may have changed since
             return _prepare(docs_dir, site_url, extra, data_dir, None)
         with written_files.recording() as written:  # the files to seal, instead of every site file
             return _prepare(docs_dir, site_url, extra, data_dir, written)
     except OutsideOutput as error:
         raise CatalogueError(str(error)) from None
+
+
+def latest() -> PreparedCatalogue | None:
+    """The last step's result in this process, if any."""
+    return next(iter(_prepared.values()), None)
 
 
 def _remember_inputs(media_inputs: tuple, translation_inputs: tuple) -> None:
@@ -110,15 +122,39 @@ def write_translation_status(docs_dir: Path, data_dir: Path, projects: tuple[Pro
     return True
 
 
+def step_keys(docs_dir: Path, site_url: str, extra: dict, data_dir: Path) -> tuple[tuple, tuple]:
+    """The step's settings, and what its result in this process is kept by: (the settings, the data
+    files and the interface translations, which the generated pages show), then the news posts."""
+    settings = (str(docs_dir), site_url, repr(extra.get("exchange_rate")), datetime.date.today(),
+                extra.get("catalogue_stale_after_days"), tuple(locales()))  # BUILD_ONLY_LOCALE builds fewer
+    data_key = (settings, tuple(step_cache.file_stamps(data_dir)),
+                tuple(step_cache.file_stamps(data_dir.parent / "locales", (".po",))))
+    return settings, (data_key, tuple(step_cache.file_stamps(docs_dir / NEWS_POSTS)))
+
+
+def _posts_again(previous: PreparedCatalogue, key: tuple, docs_dir: Path, data_dir: Path,
+                 site_url: str) -> PreparedCatalogue:
+    """The preview's step when only news posts changed since the last one: the posts' lists, feeds and
+    calendars again; nothing else the step makes is made from the posts."""
+    content, problems = load_content(docs_dir, data_dir, previous.content.tags, source_locale())
+    if problems:
+        raise CatalogueError(report(problems))
+    generate_content(content, languages(), docs_dir, site_url, previous.context.today)
+    _prepared.clear()
+    _prepared[key] = dataclasses.replace(previous, content=content)
+    return _prepared[key]
+
+
 def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path,
              written: list[Path] | None) -> PreparedCatalogue:
     """The step; `written` (the preview's): the files it writes, recorded as it goes, else None."""
     preview = written is not None
-    settings = (str(docs_dir), site_url, repr(extra.get("exchange_rate")), datetime.date.today(),
-                extra.get("catalogue_stale_after_days"), tuple(locales()))  # BUILD_ONLY_LOCALE builds fewer
-    key = (*settings, *step_cache.file_stamps(data_dir), *step_cache.file_stamps(docs_dir / "news" / "posts"))
+    settings, key = step_keys(docs_dir, site_url, extra, data_dir)
+    data_key = key[0]
     if key in _prepared:
         return _prepared[key]
+    if preview and _prepared and next(iter(_prepared))[0] == data_key:
+        return _posts_again(next(iter(_prepared.values())), key, docs_dir, data_dir, site_url)
     # The preview's step runs after a save changed what it reads, so the stored result cannot match
     # (and its key stamps every file under docs/): only a build looks it up.
     stored = None if preview else step_cache.load(step_cache.inputs_key(docs_dir, data_dir, settings))
@@ -147,9 +183,10 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path,
                           exchange_rate(extra), site_url, datetime.date.today(),
                           int(extra.get("catalogue_stale_after_days", 365)), load_reviewed_rows(data_dir))
     landmarks = tuple((p.lat, p.lon, p.text["en"]["name"]) for p in places.places if p.kind in GATEWAY_KINDS)
+    memo = preview_step.rendered if preview else MAKE_EVERYTHING
     generate(catalogue.projects, languages(), context, docs_dir, landmarks,
-             known_localities(catalogue.projects, parks.parks))
-    generate_maps(catalogue.projects, places, languages(), context, docs_dir)
+             known_localities(catalogue.projects, parks.parks), memo)
+    generate_maps(catalogue.projects, places, languages(), context, docs_dir, memo)
     generate_parks(parks, languages(), outline, docs_dir)
     media = load_media(data_dir / "media.yml")
     media_inputs = preview_step.media_inputs(data_dir, docs_dir)
@@ -163,7 +200,7 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path,
     if not preview:  # the preview keeps the last PDFs (no page's HTML shows them)
         generate_print(catalogue.projects, parks, languages(), context, docs_dir)
     social_cards.draw_cards(card_texts(catalogue.projects, languages(), site_names(), social_cards.tagline(site_url)))
-    generate_embeds(catalogue.projects, languages(), context, docs_dir)
+    generate_embeds(catalogue.projects, languages(), context, docs_dir, memo)
     generate_content(content, languages(), docs_dir, site_url, context.today)
     if not preview:  # the preview writes it after the open pages are shown (write_translation_status)
         translation_inputs = preview_step.translation_inputs(data_dir, docs_dir, catalogue.projects)

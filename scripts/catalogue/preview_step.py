@@ -6,6 +6,10 @@ preview mode, still does everything:
 - factsheet and brochure PDFs are not drawn again: the last ones stay (the console says so) and the
   next full build draws them;
 - the media files (panoramas, 3D models) are written again only when their inputs changed;
+- the files made from each project (its pages, QR codes and embeddable cards) are made again only
+  for the projects the save changed (scripts/render_memo.py);
+- when only news posts changed since the last step, only the posts' lists, feeds and calendars are
+  made again (build_step._posts_again);
 - the editors' translation-status page is written again only when its inputs changed: a row's
   figures are not among them, its names, summaries and review column are.
 Each input is remembered in this (long-lived) process as a fingerprint of file stamps.
@@ -18,6 +22,7 @@ from pathlib import Path
 from scripts.catalogue.step_cache import file_stamps
 from scripts.media.items import GENERATED as MEDIA_GENERATED
 from scripts.media.items import MEDIA_FOLDER
+from scripts.render_memo import RenderMemo
 from scripts.translation_status import GENERATED as GENERATED_PAGES
 
 PROJECTS = "projects"  # data/projects/: the spreadsheets
@@ -71,3 +76,4 @@ class Remembered:
 
 
 remembered = Remembered()
+rendered = RenderMemo()  # what the preview's data steps made from each project (a full build forgets it)

@@ -7,9 +7,9 @@ from html import escape
 from pathlib import Path
 
 from scripts.catalogue import formatting
-from scripts.catalogue.generate import write_files
 from scripts.catalogue.geo import Outline
 from scripts.catalogue.pages import detail_page_root, front_matter_block, minimap_figure
+from scripts.generated_files import write_files
 from scripts.languages import ROOT, Language, declared_locales
 from scripts.locales import gettext_for
 from scripts.maps.places import Place

@@ -11,9 +11,9 @@ from pathlib import Path
 from PIL import Image
 
 from scripts.catalogue.formatting import number
-from scripts.catalogue.generate import write_files
 from scripts.catalogue.geo import Outline
 from scripts.content.parks import Parks
+from scripts.generated_files import write_files
 from scripts.languages import Language
 from scripts.locales import gettext_for
 from scripts.maps.places import MapPlaces

@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     watcher = Watcher(config_file.parent)
     watcher.start()
+    session.save_waiting = lambda: watcher.save_waiting(set(session.written))  # a newer save goes first
     address = f"http://127.0.0.1:{server.server_address[1]}/"
     print(f"Building the preview for {address} (every language once; this takes a while) …", flush=True)
     try:

@@ -9,6 +9,7 @@ import shutil
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from scripts import front_matter, site_files, written_files
@@ -45,7 +46,9 @@ class Session:
         self.written: list[Path] = []  # files the last rebuild wrote itself under docs/ (not saves)
         self.pdfs_kept = False  # the last save's data step kept the last PDFs (preview_step.py)
         self.published = 0  # how many of the save's rendered addresses were told before its rebuild ended
-        self.status_due: tuple | None = None  # the projects, when the translation status is still to make
+        self.status_due = False  # whether the translation status is still to make (after a data step)
+        self.save_waiting: Callable[[], bool] = lambda: False  # whether a newer save has come in (watcher.py)
+        self.carried: dict[str, set[Path]] = {}  # pages no browser shows that a newer save interrupted
 
     # --- serving ---------------------------------------------------------------------------------
     def folders_for(self, url_path: str) -> list[Path]:
@@ -137,10 +140,13 @@ class Session:
     def handle(self, changed: list[Path]) -> None:
         """Rebuild what the save of `changed` affects, then tell the pages; never raises."""
         started = time.perf_counter()
-        self.written, self.pdfs_kept, self.published, self.status_due = [], False, 0, None
+        self.written, self.pdfs_kept, self.published = [], False, 0
+        carried = dict(self.carried)
         try:
-            urls = self._apply(self.plan(changed))
+            urls = self._apply(self._with_carried(self.plan(changed)))
         except Exception as error:  # noqa: BLE001 - shown in one line, the traceback goes to the log
+            for locale, sources in carried.items():  # still to render
+                self.carried.setdefault(locale, set()).update(sources)
             log.error("unexpected error while rebuilding:\n%s", traceback.format_exc())
             self._set("unexpected", f"{type(error).__name__}: {error} (details in {self.output / 'preview.log'})")
             urls = []
@@ -171,14 +177,33 @@ class Session:
         first, later = self._open_first(plan.pages)
         for locale, sources in first.items():
             urls += self.render(locale, sources)
-        status_due, self.status_due = self.status_due, None
-        if any(first.values()) and (any(later.values()) or status_due):  # the open pages reload first
+        if any(first.values()) and (any(later.values()) or self.status_due):  # the open pages reload first
             self._publish_early(urls)
-        if status_due:
-            urls += self.translation_status(status_due, later)
-        for locale, sources in later.items():
-            urls += self.render(locale, sources)
+        if self.status_due and not self.save_waiting():
+            urls += self.translation_status(later)
+            self.status_due = False
+        return urls + self._render_until_a_save(later)
+
+    def _render_until_a_save(self, pages: dict[str, set[Path]]) -> list[str]:
+        """Render `pages` (none of them open in a browser) until a newer save comes in; those left are
+        carried over to it, so that the save a browser waits for is handled first."""
+        urls: list[str] = []
+        for locale, sources in pages.items():
+            for source in sorted(sources):
+                if self.save_waiting():
+                    self.carried.setdefault(locale, set()).add(source)
+                else:
+                    urls += self.render(locale, {source})
         return urls
+
+    def _with_carried(self, plan: Plan) -> Plan:
+        """`plan` and the pages an earlier save left to render (those whose language is not rebuilt whole)."""
+        carried, self.carried = self.carried, {}
+        for locale, sources in carried.items():
+            if locale not in plan.rebuild and locale in self.builds:
+                plan.pages.setdefault(locale, set()).update(
+                    source for source in sources if self.builds[locale].page_for(source) is not None)
+        return plan
 
     def _publish_early(self, urls: list[str]) -> None:
         """Tell the pages rendered so far (the open ones; `urls`: the save's, in order) while its rebuild goes on."""
@@ -198,10 +223,11 @@ class Session:
         if len(urls) > told:
             self._publish_early(urls)
 
-    def translation_status(self, projects: tuple, later: dict[str, set[Path]]) -> list[str]:
-        """The data step's last part (build_step.write_translation_status); its page joins `later`."""
+    def translation_status(self, later: dict[str, set[Path]]) -> list[str]:
+        """The data step's last part (build_step.write_translation_status), from the latest step's
+        projects; its page joins `later`."""
         with written_files.recording() as written:
-            build_step.write_translation_status(self.docs, self.root / "data", projects)
+            build_step.write_translation_status(self.docs, self.root / "data", build_step.latest().projects)
         changed = sorted({path for path in written if path.is_relative_to(self.docs)})
         self.written += changed
         pages = {locale: set(build.pages_by_source) for locale, build in self.builds.items()}
@@ -253,7 +279,7 @@ class Session:
             self._set("catalogue", str(problems))
             return []
         self._set("catalogue", "")
-        self.pdfs_kept, self.status_due = True, prepared.projects
+        self.pdfs_kept, self.status_due = True, True
         mkdocs_internals.set_prepared(config, prepared)
         changed = sorted({path for path in written if path.is_relative_to(self.docs) and not self._hand_written(path)})
         self.written += changed

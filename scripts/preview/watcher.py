@@ -53,6 +53,8 @@ class Watcher:
         self.root = root
         self.events: queue.Queue[Path] = queue.Queue()
         self.seen = stamps(root)
+        self.held: set[Path] = set()  # events taken from the queue by save_waiting, for the next batch
+        self.waiting = False  # save_waiting found a save; until the next batch is taken
         self.observer = Observer()
         handler = _Events(self.events)
         for name in WATCHED:
@@ -71,10 +73,24 @@ class Watcher:
         for path in paths:
             self.seen[path] = stamp(path)
 
+    def save_waiting(self, ours: set[Path]) -> bool:
+        """Whether a save has come in since the batch being handled: a watched file changed that is
+        not among `ours` (the files the rebuild under way writes itself)."""
+        while not self.waiting:
+            try:
+                path = self.events.get_nowait()
+            except queue.Empty:
+                break
+            self.held.add(path)
+            self.waiting = path not in ours and self._watched(path) and stamp(path) != self.seen.get(path)
+        return self.waiting
+
     def next_batch(self) -> list[Path]:
         """Wait for a save; return the paths it changed (sorted), after the events have stopped."""
         while True:
-            paths = {self.events.get()}
+            paths, self.held, self.waiting = self.held, set(), False
+            if not paths:
+                paths.add(self.events.get())
             while True:
                 try:
                     paths.add(self.events.get(timeout=QUIET_SECONDS))

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.catalogue.generate import remove_stale
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import PageContext
 from scripts.content.parks import Parks
+from scripts.generated_files import remove_stale
 from scripts.languages import Language
 from scripts.printing.factsheets import catalogue_brochure, park_factsheet, project_factsheet
 from scripts.printing.pdf import render_pdfs
