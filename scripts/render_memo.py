@@ -2,9 +2,9 @@
 preview's process and made again only when the record or the inputs shared by every record changed.
 
 After a save of one spreadsheet row the preview's data step thus renders that row's files again, not the
-thousands of others. A full build never keeps anything: it makes everything from the sources
-(scripts/catalogue/build_step.py forgets the memo before it runs), so a change of templates,
-translations or code, which the preview answers with a full build, is never hidden by it.
+thousands of others. A full build never uses what was kept: it forgets it and makes everything from the
+sources (scripts/catalogue/build_step.py), so a change of templates, translations or code, which the
+preview answers with a full build, is never hidden by it; in the preview's process it keeps what it made.
 """
 
 from __future__ import annotations
@@ -17,8 +17,14 @@ _NOTHING = object()
 
 class RenderMemo:
     def __init__(self):
+        self.kept = False  # whether full builds in this process keep what they make too (the preview's)
         self._shared: Any = _NOTHING
         self._made: dict[Hashable, tuple[Any, Any]] = {}  # key → (the record it was made from, the value)
+
+    def keep(self) -> None:
+        """Full builds in this process keep what they make, for the next save's step (the preview's
+        start-up build, so that its first save is as quick as the next)."""
+        self.kept = True
 
     def share(self, shared: Any) -> None:
         """The inputs every value is also made from (the page context, the languages): when they differ

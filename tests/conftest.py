@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from scripts import build_site
-from scripts.benchmark import synthetic_rows
+from scripts.benchmark.run import synthetic_rows
 from scripts.catalogue.paging import PAGE_SIZE
 from scripts.languages import ROOT
 from scripts.source_copy import copy_sources

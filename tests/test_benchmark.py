@@ -5,8 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.bench_builds import empty_build_state, median_run
-from scripts.benchmark import BUILDS
+from scripts.benchmark.builds import empty_build_state, median_run
+from scripts.benchmark.run import BUILDS
 from scripts.languages import ROOT
 
 

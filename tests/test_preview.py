@@ -20,7 +20,7 @@ from types import SimpleNamespace
 import pytest
 
 from scripts import site_files, verified_cache, written_files
-from scripts.bench_preview import CATALOGUE, set_summary
+from scripts.benchmark.preview import CATALOGUE, set_summary
 from scripts.catalogue.preview_step import PDF_NOTE
 from scripts.editor.server import free_port, wait_for_port
 from scripts.generated_files import write_files, write_if_changed
@@ -215,6 +215,22 @@ def test_a_newer_save_interrupts_the_pages_no_browser_shows_and_they_are_rendere
     assert session._with_carried(Plan(rebuild={"vi"})).pages == {}  # built whole: nothing left to render alone
 
 
+def test_what_a_newer_save_interrupted_is_done_once_no_save_comes_in(tmp_path):
+    session = Session(Path(__file__).resolve().parents[1] / "mkdocs.yml", tmp_path)
+    pages = {tmp_path / name: SimpleNamespace(url=name[0] + "/") for name in ("a.md", "b.md")}
+    session.builds = {"vi": SimpleNamespace(page_for=pages.get, pages_by_source=pages, static_file=lambda path: None)}
+    rendered: list[Path] = []
+    session.render = lambda locale, sources: rendered.extend(sorted(sources)) or [f"/{s.stem}/" for s in sources]
+    assert not session.behind
+    session.catch_up()
+    assert rendered == []
+    session.carried = {"vi": set(pages)}
+    assert session.behind
+    session.catch_up()
+    assert rendered == sorted(pages) and not session.behind
+    assert sorted(session.events.state["changed"]) == ["/a/", "/b/"]  # the open browsers are told
+
+
 def test_the_watcher_tells_a_waiting_save_from_the_files_the_rebuild_writes_itself(tmp_path):
     from scripts.preview.watcher import Watcher
 
@@ -230,6 +246,7 @@ def test_the_watcher_tells_a_waiting_save_from_the_files_the_rebuild_writes_itse
     watcher.events.put(saved)
     assert watcher.save_waiting({ours})
     assert saved in watcher.next_batch()  # the events it looked at are not lost
+    assert watcher.next_batch(idle_after=0.05) == []  # no save for that long: the preview may catch up
 
 
 # --- a real preview ------------------------------------------------------------------------------

@@ -91,7 +91,6 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
     to reuse."""
     try:
         if not preview:
-            preview_step.rendered.forget()  # templates, translations or code may have changed since
             return _prepare(docs_dir, site_url, extra, data_dir, None)
         with written_files.recording() as written:  # the files to seal, instead of every site file
             return _prepare(docs_dir, site_url, extra, data_dir, written)
@@ -157,7 +156,9 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path,
         return _posts_again(next(iter(_prepared.values())), key, docs_dir, data_dir, site_url)
     # The preview's step runs after a save changed what it reads, so the stored result cannot match
     # (and its key stamps every file under docs/): only a build looks it up.
-    stored = None if preview else step_cache.load(step_cache.inputs_key(docs_dir, data_dir, settings))
+    # The preview's own start-up build runs it too, to keep what it makes for its first save.
+    reuse = not preview and not preview_step.rendered.kept
+    stored = step_cache.load(step_cache.inputs_key(docs_dir, data_dir, settings)) if reuse else None
     if stored is not None and not site_files.damaged(site_files.folder(docs_dir)):
         # nothing read or written by this step has changed since it last ran, and its files are whole
         _prepared.clear()
@@ -165,8 +166,9 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path,
         _remember_inputs(preview_step.media_inputs(data_dir, docs_dir),
                          preview_step.translation_inputs(data_dir, docs_dir, stored.projects))
         return stored
-    load_vocabularies.cache_clear()
-    load_outline.cache_clear()
+    if not preview:  # the preview's step runs after a spreadsheet or a post only; any other data file builds whole
+        load_vocabularies.cache_clear()
+        load_outline.cache_clear()
     source_problems = check_sources(docs_dir.parent / "mkdocs.yml", data_dir)
     if source_problems:
         raise CatalogueError(report(source_problems))
@@ -183,7 +185,9 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path,
                           exchange_rate(extra), site_url, datetime.date.today(),
                           int(extra.get("catalogue_stale_after_days", 365)), load_reviewed_rows(data_dir))
     landmarks = tuple((p.lat, p.lon, p.text["en"]["name"]) for p in places.places if p.kind in GATEWAY_KINDS)
-    memo = preview_step.rendered if preview else MAKE_EVERYTHING
+    if not preview:  # made again from the sources; in the preview's process, kept for its next steps
+        preview_step.rendered.forget()
+    memo = preview_step.rendered if preview or preview_step.rendered.kept else MAKE_EVERYTHING
     generate(catalogue.projects, languages(), context, docs_dir, landmarks,
              known_localities(catalogue.projects, parks.parks), memo)
     generate_maps(catalogue.projects, places, languages(), context, docs_dir, memo)

@@ -55,7 +55,7 @@ def generate(projects: list[Project], languages: list[Language], context: PageCo
     files[docs_dir / ASSETS / "province.svg"] = outline_svg(context.outline, landmarks=landmarks)
     files.update(paging.pager_pages(len(projects), languages, docs_dir))
     for locale in locales:
-        items = listing.listing_items(projects, locale, context)
+        items = listing.listing_items(projects, locale, context, memo)
         files[docs_dir / paging.listing_script_path(locale)] = paging.listing_script(items)
     generated = [*(docs_dir / PROJECT_PAGES).glob("*.md"), *(docs_dir / paging.PAGER_DIR).glob("*.md"),
                  *(site_files_folder(docs_dir) / ASSETS / "qr").rglob("*.svg"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,14 +21,17 @@ class Outline:
     south: float
     east: float
     north: float
+    # (lon, lat) → inside: every save in the live preview checks each row's point again
+    _answers: dict[tuple[float, float], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def contains(self, lon: float, lat: float) -> bool:
         if not (self.west <= lon <= self.east and self.south <= lat <= self.north):
             return False
-        return any(
-            _in_ring(lon, lat, rings[0]) and not any(_in_ring(lon, lat, hole) for hole in rings[1:])
-            for rings in self.polygons
-        )
+        if (lon, lat) not in self._answers:
+            self._answers[(lon, lat)] = any(
+                _in_ring(lon, lat, rings[0]) and not any(_in_ring(lon, lat, hole) for hole in rings[1:])
+                for rings in self.polygons)
+        return self._answers[(lon, lat)]
 
 
 def _in_ring(x: float, y: float, ring: Ring) -> bool:

@@ -15,6 +15,7 @@ from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, badges
 from scripts.catalogue.vocabularies import Vocabularies
 from scripts.folding import fold_marks
 from scripts.locales import gettext_for
+from scripts.render_memo import MAKE_EVERYTHING, NoMemo, RenderMemo
 
 
 @lru_cache(maxsize=16384)  # each name is sorted on every catalogue page of its language
@@ -139,9 +140,12 @@ def catalogue_list(projects: list[Project], locale: str, context: PageContext, w
             f'{paging.pager_html(page, count, locale, within)}</div>')
 
 
-def listing_items(projects: list[Project], locale: str, context: PageContext) -> list[str]:
-    """Every list item of one language, in the default order (ordered), links relative to the language's root."""
-    return [_item(project, locale, context, "") for project in ordered(projects, locale, context.vocabularies)]
+def listing_items(projects: list[Project], locale: str, context: PageContext,
+                  memo: RenderMemo | NoMemo = MAKE_EVERYTHING) -> list[str]:
+    """Every list item of one language, in the default order (ordered), links relative to the language's
+    root; `memo` (the live preview's) keeps each project's item while the project is unchanged."""
+    return [memo.get(("list item", project.id, locale), project, lambda: _item(project, locale, context, ""))  # noqa: B023
+            for project in ordered(projects, locale, context.vocabularies)]
 
 
 def sector_projects(projects: list[Project], sector: str | None, locale: str, context: PageContext,

@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 from scripts import parsed_files
+from scripts.catalogue import preview_step
 from scripts.catalogue.problems import message_locales
 from scripts.languages import MKDOCS_YML
 from scripts.preview.server import PreviewServer, handler_for
@@ -19,6 +20,7 @@ from scripts.preview.session import Session
 from scripts.preview.watcher import Watcher
 
 OUTPUT = ".preview"  # the preview's build folders (gitignored); site/ stays the published build
+IDLE_SECONDS = 0.5  # with no save for this long, what a newer save interrupted is done (Session.catch_up)
 
 
 def _stop(signum, frame):
@@ -40,6 +42,7 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     logging.basicConfig(filename=output / "preview.log", level=logging.WARNING)
     signal.signal(signal.SIGTERM, _stop)
     parsed_files.keep_parsed()  # a save parses again only the data files it changed
+    preview_step.rendered.keep()  # and renders again only the projects it changed
     session = Session(config_file, output, args.lang)
     server = PreviewServer(("127.0.0.1", args.port), handler_for(session.events, session.folders_for))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -57,8 +60,11 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
         session.events.publish(["*"], problems, rebuilt=False)
         print(f"Preview ready at {address}", flush=True)
         while True:
-            changed = watcher.next_batch()
-            session.handle(changed)
+            changed = watcher.next_batch(idle_after=IDLE_SECONDS if session.behind else None)
+            if changed:
+                session.handle(changed)
+            else:
+                session.catch_up()
             watcher.remember(session.written)
     except KeyboardInterrupt:
         return 0

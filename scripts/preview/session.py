@@ -137,8 +137,19 @@ class Session:
         return affected(changed, self.root, pages, statics, list(self.builds) or [l.locale for l in self.languages],
                         self.default.locale)
 
+    @property
+    def behind(self) -> bool:
+        """Whether earlier saves left work that a newer one interrupted (catch_up does it)."""
+        return bool(self.carried) or self.status_due
+
+    def catch_up(self) -> None:
+        """While no save comes in: the pages earlier saves left to render and the translation status."""
+        if self.behind:
+            self.handle([])
+
     def handle(self, changed: list[Path]) -> None:
-        """Rebuild what the save of `changed` affects, then tell the pages; never raises."""
+        """Rebuild what the save of `changed` affects (nothing but what earlier saves left, when empty),
+        then tell the pages; never raises."""
         started = time.perf_counter()
         self.written, self.pdfs_kept, self.published = [], False, 0
         carried = dict(self.carried)
@@ -155,7 +166,8 @@ class Session:
         problems = self.problems_text()
         names = ", ".join(path.relative_to(self.root).as_posix() for path in changed if path.is_relative_to(self.root))
         pages = "every page" if "*" in urls else f"{len(set(urls))} pages"
-        print(f"Rebuilt after saving {names}: {pages} in {time.perf_counter() - started:.2f} s"
+        done = f"Rebuilt after saving {names}" if changed else "Caught up with the earlier saves"
+        print(f"{done}: {pages} in {time.perf_counter() - started:.2f} s"
               + (" — problems shown in the browser" if problems else "")
               + (f" ({preview_step.PDF_NOTE})" if self.pdfs_kept else ""), flush=True)
         if problems:

@@ -85,12 +85,16 @@ class Watcher:
             self.waiting = path not in ours and self._watched(path) and stamp(path) != self.seen.get(path)
         return self.waiting
 
-    def next_batch(self) -> list[Path]:
-        """Wait for a save; return the paths it changed (sorted), after the events have stopped."""
+    def next_batch(self, idle_after: float | None = None) -> list[Path]:
+        """Wait for a save; return the paths it changed (sorted), after the events have stopped. With
+        `idle_after`, return [] when no save has come in for that many seconds."""
         while True:
             paths, self.held, self.waiting = self.held, set(), False
             if not paths:
-                paths.add(self.events.get())
+                try:
+                    paths.add(self.events.get(timeout=idle_after))
+                except queue.Empty:
+                    return []
             while True:
                 try:
                     paths.add(self.events.get(timeout=QUIET_SECONDS))

@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from scripts.bench_web import CHROMIUM, CHROMIUM_ARGS
+from scripts.benchmark.web import CHROMIUM, CHROMIUM_ARGS
 
 NEWS_POST = Path("docs/news/posts/2025-03-12-vsip-nghe-an-3-investment-policy.md")
 CONTENT_PAGE = Path("docs/labour.md")

@@ -1,6 +1,6 @@
 """Build timings for the benchmark: our build and the stock one, in the same states, side by side.
 
-States measured (each in a copy made by scripts/benchmark.py):
+States measured (each in a copy made by scripts/benchmark/run.py):
 - cold: every cache empty, as in a fresh clone: every PDF, card and QR code is drawn;
 - from scratch: every page built again by MkDocs into an empty folder, as the stock build does when it
   builds into an empty folder; our own steps (data, maps, photos, cards, PDFs) are skipped through

@@ -34,7 +34,7 @@ def write_baseline(folder: Path, count: int) -> Path:
     }
     (folder / "overrides" / "partials" / "languages").mkdir(parents=True, exist_ok=True)
     # Material has no Lao interface file; the stock build needs one to run at all.
-    lao = Path(__file__).resolve().parents[1] / "overrides" / "partials" / "languages" / "lo.html"
+    lao = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "languages" / "lo.html"
     (folder / "overrides" / "partials" / "languages" / "lo.html").write_text(lao.read_text("utf-8"), "utf-8")
     config["theme"]["custom_dir"] = "overrides"
     path = folder / "mkdocs.yml"
