@@ -18,11 +18,11 @@ import time
 from pathlib import Path
 
 from scripts import build_lock, site_check, site_files, site_releases
-from scripts.catalogue.problems import message_locales, report
 from scripts.kiosk import write_kiosk
 from scripts.languages import MKDOCS_YML, ROOT, languages, load_mkdocs_config
 from scripts.media import video_step
 from scripts.parallel_build import build_parallel
+from scripts.problems import message_locales, report
 from scripts.search_index import write_language_indexes
 from scripts.sitemaps import write_language_sitemaps, write_robots
 from scripts.source_check import source_problems, source_warnings

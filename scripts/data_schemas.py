@@ -11,11 +11,11 @@ from pathlib import Path
 
 from scripts import safe_yaml
 from scripts.catalogue.geo import load_outline
-from scripts.catalogue.problems import Problem, shown
 from scripts.catalogue.template_files import INPUT_MESSAGE_LIMIT, input_message
 from scripts.catalogue.validate import COLUMN_TYPES
 from scripts.languages import MKDOCS_YML, declared_locales, load_mkdocs_config
 from scripts.maps.places import KINDS as PLACE_KINDS
+from scripts.problems import Problem, shown
 from scripts.schema import Record, check_file, in_languages, list_of, map_of, may, need, record
 
 

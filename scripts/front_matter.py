@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 
 from scripts import safe_yaml
-from scripts.catalogue.problems import Message, Problem, _
+from scripts.problems import Message, Problem, _
 from scripts.schema import NONE, REQUIRED, check_file, may, need, record
 from scripts.translation_status import GENERATED
 

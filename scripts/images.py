@@ -18,8 +18,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from scripts.catalogue.problems import Problem
 from scripts.languages import ROOT
+from scripts.problems import Problem
 from scripts.verified_cache import VerifiedCache
 
 CACHE = ROOT / ".cache" / "images"

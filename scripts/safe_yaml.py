@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from scripts.catalogue.problems import Problem, shown
 from scripts.parsed_files import parsed
+from scripts.problems import Problem, shown
 
 MAX_BYTES = 2_000_000  # the largest data file is ~20 kB; a bigger one is a mistake or an attack
 MAX_ALIASES = 10  # our files need no aliases; a few are harmless, many are a "billion laughs" bomb

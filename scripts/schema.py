@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from scripts.catalogue.fields import IDENTIFIER, THOUSANDS_DOT
-from scripts.catalogue.problems import Problem, _, shown
+from scripts.problems import Problem, _, shown
 from scripts.safe_yaml import YamlFile, field_name
 
 URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s<>\"'`\\]*)?$")

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 from scripts import front_matter
-from scripts.catalogue.problems import message_gettext, message_locales, report
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.content.news import load_posts
@@ -21,6 +20,7 @@ from scripts.glossary import check_data, check_docs
 from scripts.images import refused_files
 from scripts.languages import MKDOCS_YML, source_locale, translation_locales
 from scripts.media import video_step
+from scripts.problems import message_gettext, message_locales, report
 
 
 def source_problems(config_file: Path) -> list:

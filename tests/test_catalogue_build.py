@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 from scripts import languages
-from scripts.catalogue.problems import Message, Problem, message_gettext
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
+from scripts.problems import Message, Problem, message_gettext
 from tests.conftest import copy_project
 
 

@@ -14,11 +14,11 @@ from openpyxl import load_workbook
 
 from scripts.catalogue import template_files
 from scripts.catalogue.geo import load_outline
-from scripts.catalogue.problems import Message, Problem, message_gettext
 from scripts.catalogue.tables import LISTS_SHEET, read_table
 from scripts.catalogue.validate import EXAMPLE_ID, HIDDEN, PUBLIC, load_catalogue, validate_table
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.languages import ROOT, locales
+from scripts.problems import Message, Problem, message_gettext
 from tests.conftest import copy_project
 
 LOCALITIES = ("Hoàng Mai", "Cửa Lò")  # names as data/ holds them

@@ -13,11 +13,11 @@ import urllib.request
 
 import pytest
 
-from scripts.catalogue.problems import message_gettext
 from scripts.editor import yaml_comments
 from scripts.editor.decap_config import expected
 from scripts.editor.server import free_port, wait_for_port
 from scripts.languages import ROOT
+from scripts.problems import message_gettext
 from scripts.translation_status import recorded_hash, source_hash
 from tests.conftest import ExternalRequests, copy_project
 

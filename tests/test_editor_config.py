@@ -9,7 +9,6 @@ import pytest
 import yaml
 
 from scripts import front_matter, safe_yaml
-from scripts.catalogue.problems import message_gettext, rendered
 from scripts.data_schemas import schemas
 from scripts.editor import decap_config as generated
 from scripts.editor import yaml_comments
@@ -17,6 +16,7 @@ from scripts.editor.locale_files import LocaleFiles
 from scripts.editor.server import VENDOR
 from scripts.languages import ROOT
 from scripts.media.items import LICENCES
+from scripts.problems import message_gettext, rendered
 from scripts.schema import PATTERNS, Field, check_file, may, need, record
 from scripts.translation_status import recorded_hash, text_hash
 

@@ -8,10 +8,10 @@ and exits 1, or a one-line summary. Messages are in the site's default language 
 import argparse
 import sys
 
-from scripts.catalogue.problems import message_gettext, message_locales, report
 from scripts.catalogue.validate import load_catalogue
 from scripts.data_schemas import check_sources
 from scripts.languages import MKDOCS_YML
+from scripts.problems import message_gettext, message_locales, report
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,7 +21,6 @@ from scripts.catalogue.geo import load_outline
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import PageContext, card_texts
 from scripts.catalogue.paging import listing_script_path, listing_version
-from scripts.catalogue.problems import report
 from scripts.catalogue.reviews import load_reviewed_rows
 from scripts.catalogue.template_files import known_localities
 from scripts.catalogue.validate import load_catalogue
@@ -47,6 +46,7 @@ from scripts.media.generate import generate_media, published
 from scripts.media.items import MediaItem, file_problems, load_media, park_media_problems
 from scripts.media.trailer import generate_trailers
 from scripts.printing.generate import generate_print
+from scripts.problems import report
 from scripts.render_memo import MAKE_EVERYTHING
 from scripts.search_index import names_script
 

@@ -11,7 +11,7 @@ import datetime
 import difflib
 import re
 
-from scripts.catalogue.problems import Text, _
+from scripts.problems import Text, _
 from scripts.slugs import slugify
 
 IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.catalogue.problems import Problem, _, shown
+from scripts.problems import Problem, _, shown
 
 LISTS_SHEET = "lists"  # the template's hidden sheet of drop-down lists: allowed beside the projects, not read
 SAVE_AS_UTF8 = _("in Excel use File → Save As → 'CSV UTF-8 (Comma delimited) (*.csv)'")

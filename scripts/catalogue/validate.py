@@ -15,11 +15,11 @@ from pathlib import Path
 from scripts.catalogue import fields
 from scripts.catalogue.geo import Outline, load_outline
 from scripts.catalogue.model import Project
-from scripts.catalogue.problems import Problem, _, shown
 from scripts.catalogue.tables import Table, read_table
 from scripts.catalogue.vocabularies import Vocabularies, load_vocabularies
 from scripts.folding import fold_marks
 from scripts.languages import ROOT, translation_locales
+from scripts.problems import Problem, _, shown
 
 PUBLIC = "public"  # the only value that publishes a row; there is no default
 # The most projects a build may have: what builds within 2 GB of memory on a two-core machine

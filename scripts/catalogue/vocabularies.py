@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from scripts.catalogue.problems import Problem, shown
 from scripts.languages import ROOT, fallback_locale
 from scripts.parsed_files import parsed, yaml_data
+from scripts.problems import Problem, shown
 
 DATA_DIR = ROOT / "data"
 

@@ -6,12 +6,12 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.catalogue.problems import Problem
 from scripts.content import events as events_module
 from scripts.content import feeds, news
 from scripts.generated_files import write_files, write_if_changed
 from scripts.languages import Language, source_locale, translation_locales
 from scripts.locales import gettext_for
+from scripts.problems import Problem
 
 NEWS_DIR = Path("news")
 CALENDAR_DIR = Path("calendar")

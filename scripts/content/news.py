@@ -19,9 +19,9 @@ from babel.dates import format_date
 
 from scripts import safe_yaml
 from scripts.catalogue.pages import front_matter_block
-from scripts.catalogue.problems import Problem
 from scripts.languages import Language
 from scripts.locales import gettext_for
+from scripts.problems import Problem
 
 POST_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9-]+?)(?:\.([a-z]{2}))?\.md$")
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from scripts import safe_yaml
 from scripts.catalogue.geo import load_outline
-from scripts.catalogue.problems import rendered
 from scripts.data_schemas import schemas
 from scripts.editor.labels import field_hint, field_label
 from scripts.front_matter import PAGE
@@ -23,6 +22,7 @@ from scripts.locales import compile_catalogs, gettext_for
 from scripts.maps.places import KINDS as PLACE_KINDS
 from scripts.media.items import KINDS as MEDIA_KINDS
 from scripts.media.items import LICENCES
+from scripts.problems import rendered
 from scripts.schema import KINDS, MEDIA_PATH, PATTERNS, Field, ListOf, MapOf, Record
 
 # Header fields the build and the translators' tools set, not the clerk: kept as they are, not shown.

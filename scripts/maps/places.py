@@ -8,9 +8,9 @@ from pathlib import Path
 import yaml
 
 from scripts.catalogue.geo import Outline
-from scripts.catalogue.problems import Problem
 from scripts.languages import ROOT
 from scripts.parsed_files import parsed, yaml_data
+from scripts.problems import Problem
 
 PLACES_FILE = ROOT / "data" / "places.yml"
 KINDS = ("zone", "park", "airport", "port", "border-gate", "public-works", "heritage", "nature", "beach")

@@ -13,8 +13,8 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from scripts import safe_yaml
-from scripts.catalogue.problems import Problem, shown
 from scripts.languages import ROOT, locales
+from scripts.problems import Problem, shown
 
 MEDIA_FILE = ROOT / "data" / "media.yml"
 MEDIA_FOLDER = "assets/media"  # under docs/

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from scripts import safe_yaml
 from scripts.catalogue.fields import IDENTIFIER
-from scripts.catalogue.problems import Problem, shown
+from scripts.problems import Problem, shown
 from scripts.schema import check_file, in_languages, may, need, record
 
 MEDIA_FOLDER = "media"  # under docs/

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import site_files, verified_cache
-from scripts.catalogue.problems import Problem, report, shown
 from scripts.languages import declared_locales
 from scripts.media.transcode import EncodedVideo, TranscodeError, transcode
 from scripts.media.video_sources import (
@@ -28,6 +27,7 @@ from scripts.media.video_sources import (
     find_videos,
     load_licences,
 )
+from scripts.problems import Problem, report, shown
 
 MARKER = re.compile(r"^<!-- media:video ([^ ]*) -->$", re.MULTILINE)
 SITE_FOLDER = "media"  # in the site

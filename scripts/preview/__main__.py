@@ -13,11 +13,11 @@ from pathlib import Path
 
 from scripts import parsed_files
 from scripts.catalogue import preview_step
-from scripts.catalogue.problems import message_locales
 from scripts.languages import MKDOCS_YML
 from scripts.preview.server import PreviewServer, handler_for
 from scripts.preview.session import Session
 from scripts.preview.watcher import Watcher
+from scripts.problems import message_locales
 
 OUTPUT = ".preview"  # the preview's build folders (gitignored); site/ stays the published build
 IDLE_SECONDS = 0.5  # with no save for this long, what a newer save interrupted is done (Session.catch_up)

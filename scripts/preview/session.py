@@ -14,7 +14,6 @@ from pathlib import Path
 
 from scripts import front_matter, site_files, written_files
 from scripts.catalogue import build_step, preview_step
-from scripts.catalogue.problems import report
 from scripts.catalogue.step_cache import file_stamps
 from scripts.content import home
 from scripts.languages import languages
@@ -23,6 +22,7 @@ from scripts.preview import mkdocs_internals
 from scripts.preview.affects import Plan, affected
 from scripts.preview.events import Events
 from scripts.preview.language_build import BuildFailed, LanguageBuild, build_language, rerender
+from scripts.problems import report
 from scripts.translation_status import GENERATED
 from scripts.verified_cache import MANIFEST, MANIFEST_LOCK
 
