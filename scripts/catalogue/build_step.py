@@ -17,14 +17,14 @@ from scripts import site_files, social_cards, verified_cache, written_files
 from scripts.catalogue import preview_step, step_cache
 from scripts.catalogue.formatting import ExchangeRate
 from scripts.catalogue.generate import generate
-from scripts.catalogue.geo import load_outline
+from scripts.catalogue.geo import Outline, load_outline
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import PageContext, card_texts
 from scripts.catalogue.paging import listing_script_path, listing_version
 from scripts.catalogue.reviews import load_reviewed_rows
 from scripts.catalogue.template_files import known_localities
 from scripts.catalogue.validate import load_catalogue
-from scripts.catalogue.vocabularies import load_vocabularies
+from scripts.catalogue.vocabularies import Vocabularies, load_vocabularies
 from scripts.content.generate import Content, generate_content, load_content, write_editors_page
 from scripts.content.parks import Parks, generate_parks, load_parks, parks_as_places
 from scripts.data_schemas import check_sources
@@ -116,7 +116,7 @@ def write_translation_status(docs_dir: Path, data_dir: Path, projects: tuple[Pro
     inputs = preview_step.translation_inputs(data_dir, docs_dir, projects)
     if not preview_step.remembered.changed("translation status", inputs):
         return False
-    write_editors_page(docs_dir, data_dir.parent, list(projects))
+    write_editors_page(docs_dir, data_dir.parent, projects)
     preview_step.remembered.made("translation status", inputs)
     return True
 
@@ -149,23 +149,47 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path,
     """The step; `written` (the preview's): the files it writes, recorded as it goes, else None."""
     preview = written is not None
     settings, key = step_keys(docs_dir, site_url, extra, data_dir)
-    data_key = key[0]
     if key in _prepared:
         return _prepared[key]
-    if preview and _prepared and next(iter(_prepared))[0] == data_key:
+    if preview and _prepared and next(iter(_prepared))[0] == key[0]:
         return _posts_again(next(iter(_prepared.values())), key, docs_dir, data_dir, site_url)
     # The preview's step runs after a save changed what it reads, so the stored result cannot match
-    # (and its key stamps every file under docs/): only a build looks it up.
-    # The preview's own start-up build runs it too, to keep what it makes for its first save.
-    reuse = not preview and not preview_step.rendered.kept
-    stored = step_cache.load(step_cache.inputs_key(docs_dir, data_dir, settings)) if reuse else None
-    if stored is not None and not site_files.damaged(site_files.folder(docs_dir)):
-        # nothing read or written by this step has changed since it last ran, and its files are whole
-        _prepared.clear()
-        _prepared[key] = stored
-        _remember_inputs(preview_step.media_inputs(data_dir, docs_dir),
-                         preview_step.translation_inputs(data_dir, docs_dir, stored.projects))
-        return stored
+    # (and its key stamps every file under docs/): only a build looks it up, and not the preview's own
+    # start-up build, which runs the step to keep what it makes for its first save.
+    stored = None if preview or preview_step.rendered.kept else _stored(docs_dir, data_dir, settings)
+    prepared = stored or _run(docs_dir, site_url, extra, data_dir, written)
+    _prepared.clear()
+    _prepared[key] = prepared
+    if not preview and stored is None:  # a preview's files are not all up to date: the next build runs it in full
+        step_cache.save(step_cache.inputs_key(docs_dir, data_dir, settings), _prepared[key])  # after writing
+    return _prepared[key]
+
+
+def _stored(docs_dir: Path, data_dir: Path, settings: tuple) -> PreparedCatalogue | None:
+    """The stored result when nothing read or written by the step has changed since it last ran and
+    its files are whole, else None."""
+    stored = step_cache.load(step_cache.inputs_key(docs_dir, data_dir, settings))
+    if stored is None or site_files.damaged(site_files.folder(docs_dir)):
+        return None
+    _remember_inputs(preview_step.media_inputs(data_dir, docs_dir),
+                     preview_step.translation_inputs(data_dir, docs_dir, stored.projects))
+    return stored
+
+
+@dataclass(frozen=True)
+class _Sources:
+    """What the step reads, loaded and checked."""
+    projects: list[Project]
+    outline: Outline
+    places: MapPlaces
+    parks: Parks
+    vocabularies: Vocabularies
+    content: Content
+    context: PageContext
+
+
+def _load(docs_dir: Path, site_url: str, extra: dict, data_dir: Path, preview: bool) -> _Sources:
+    """Check every source file, then load them; CatalogueError with every problem found."""
     if not preview:  # the preview's step runs after a spreadsheet or a post only; any other data file builds whole
         load_vocabularies.cache_clear()
         load_outline.cache_clear()
@@ -181,52 +205,59 @@ def _prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path,
     content, content_problems = load_content(docs_dir, data_dir, vocabularies.news_tags, source_locale())
     if catalogue.problems or place_problems or content_problems:
         raise CatalogueError(report(catalogue.problems + place_problems + content_problems))
-    context = PageContext(load_vocabularies(data_dir), load_outline(data_dir / "geo" / "nghe-an-outline.geojson"),
-                          exchange_rate(extra), site_url, datetime.date.today(),
+    context = PageContext(vocabularies, outline, exchange_rate(extra), site_url, datetime.date.today(),
                           int(extra.get("catalogue_stale_after_days", 365)), load_reviewed_rows(data_dir))
+    return _Sources(catalogue.projects, outline, places, parks, vocabularies, content, context)
+
+
+def _run(docs_dir: Path, site_url: str, extra: dict, data_dir: Path, written: list[Path] | None) -> PreparedCatalogue:
+    """Load and check the sources, then write every generated file (the preview's step: what it changed)."""
+    preview = written is not None
+    loaded = _load(docs_dir, site_url, extra, data_dir, preview)
+    projects, places, parks, outline, context = loaded.projects, loaded.places, loaded.parks, loaded.outline, loaded.context
     landmarks = tuple((p.lat, p.lon, p.text["en"]["name"]) for p in places.places if p.kind in GATEWAY_KINDS)
     if not preview:  # made again from the sources; in the preview's process, kept for its next steps
         preview_step.rendered.forget()
     memo = preview_step.rendered if preview or preview_step.rendered.kept else MAKE_EVERYTHING
-    generate(catalogue.projects, languages(), context, docs_dir, landmarks,
-             known_localities(catalogue.projects, parks.parks), memo)
-    generate_maps(catalogue.projects, places, languages(), context, docs_dir, memo)
+    generate(projects, languages(), context, docs_dir, landmarks, known_localities(projects, parks.parks), memo)
+    generate_maps(projects, places, languages(), context, docs_dir, memo)
     generate_parks(parks, languages(), outline, docs_dir)
-    media = load_media(data_dir / "media.yml")
-    media_inputs = preview_step.media_inputs(data_dir, docs_dir)
-    if not preview or preview_step.remembered.changed("media", media_inputs):
-        generate_media(media, places, parks, outline, declared_languages(), docs_dir)  # what data/media.yml names
-    media_problems = (file_problems(data_dir / "media.yml", docs_dir, data_dir.parent)
-                      + park_media_problems(data_dir / "industrial-parks.yml", media, data_dir.parent))
-    if media_problems:
-        raise CatalogueError(report(media_problems))
-    media = published(media, docs_dir, locales())
+    media = _media(docs_dir, data_dir, loaded, preview)
     if not preview:  # the preview keeps the last PDFs (no page's HTML shows them)
-        generate_print(catalogue.projects, parks, languages(), context, docs_dir)
-    social_cards.draw_cards(card_texts(catalogue.projects, languages(), site_names(), social_cards.tagline(site_url)))
-    generate_embeds(catalogue.projects, languages(), context, docs_dir, memo)
-    generate_content(content, languages(), docs_dir, site_url, context.today)
+        generate_print(projects, parks, languages(), context, docs_dir)
+    social_cards.draw_cards(card_texts(projects, languages(), site_names(), social_cards.tagline(site_url)))
+    generate_embeds(projects, languages(), context, docs_dir, memo)
+    generate_content(loaded.content, languages(), docs_dir, site_url, context.today)
     if not preview:  # the preview writes it after the open pages are shown (write_translation_status)
-        translation_inputs = preview_step.translation_inputs(data_dir, docs_dir, catalogue.projects)
-        write_editors_page(docs_dir, data_dir.parent, catalogue.projects)
+        translation_inputs = preview_step.translation_inputs(data_dir, docs_dir, projects)
+        write_editors_page(docs_dir, data_dir.parent, projects)
     try:
-        generate_trailers(catalogue.projects, vocabularies, parks, outline, languages(), site_url, docs_dir)
+        generate_trailers(projects, loaded.vocabularies, parks, outline, languages(), site_url, docs_dir)
     except EncodingError as error:
         raise CatalogueError(str(error)) from None
     write_if_changed(docs_dir / "assets" / "javascripts" / "search-lao-names.js", names_script())
-    _prepared.clear()
     versions = {language.locale: listing_version((docs_dir / listing_script_path(language.locale)).read_text("utf-8"))
                 for language in languages()}
-    _prepared[key] = PreparedCatalogue(tuple(catalogue.projects), context, places, parks, content, versions, media)
     if preview:
         site_files.seal_written(site_files.folder(docs_dir), written)
     else:
         site_files.seal(site_files.folder(docs_dir))
     verified_cache.save_all()
-    if preview:
-        preview_step.remembered.made("media", media_inputs)
-    else:
-        _remember_inputs(media_inputs, translation_inputs)  # the step's own files are not among them
-    if not preview:  # a preview's files are not all up to date: the next build runs the step in full
-        step_cache.save(step_cache.inputs_key(docs_dir, data_dir, settings), _prepared[key])  # after writing
-    return _prepared[key]
+    if not preview:
+        preview_step.remembered.made("translation status", translation_inputs)  # its own files are not inputs
+    return PreparedCatalogue(tuple(projects), context, places, parks, loaded.content, versions, media)
+
+
+def _media(docs_dir: Path, data_dir: Path, loaded: _Sources, preview: bool) -> dict[str, MediaItem]:
+    """The panoramas and 3D models data/media.yml names: their generated files (in the preview only
+    when their inputs changed), checked, and those published in the languages built."""
+    media = load_media(data_dir / "media.yml")
+    inputs = preview_step.media_inputs(data_dir, docs_dir)
+    if not preview or preview_step.remembered.changed("media", inputs):
+        generate_media(media, loaded.places, loaded.parks, loaded.outline, declared_languages(), docs_dir)
+    problems = (file_problems(data_dir / "media.yml", docs_dir, data_dir.parent)
+                + park_media_problems(data_dir / "industrial-parks.yml", media, data_dir.parent))
+    if problems:
+        raise CatalogueError(report(problems))
+    preview_step.remembered.made("media", inputs)
+    return published(media, docs_dir, locales())
