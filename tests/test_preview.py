@@ -231,6 +231,25 @@ def test_what_a_newer_save_interrupted_is_done_once_no_save_comes_in(tmp_path):
     assert sorted(session.events.state["changed"]) == ["/a/", "/b/"]  # the open browsers are told
 
 
+def test_a_catch_up_that_fails_waits_for_the_next_save_instead_of_retrying(tmp_path):
+    session = Session(Path(__file__).resolve().parents[1] / "mkdocs.yml", tmp_path)
+    pages = {tmp_path / "a.md": SimpleNamespace(url="a/")}
+    session.builds = {"vi": SimpleNamespace(page_for=pages.get, pages_by_source=pages, static_file=lambda path: None)}
+    session.render = lambda locale, sources: 1 / 0
+    session.carried = {"vi": set(pages)}
+    session.catch_up()
+    assert not session.behind and "ZeroDivisionError" in session.problems_text()
+
+
+def test_a_save_outside_the_spreadsheets_is_checked_against_the_data_files_as_they_are_now(tmp_path, monkeypatch):
+    from scripts.catalogue import build_step
+
+    session, calls = Session(Path(__file__).resolve().parents[1] / "mkdocs.yml", tmp_path), []
+    monkeypatch.setattr(build_step, "reload_data_files", lambda: calls.append("reload"))
+    monkeypatch.setattr(session, "source_problems", lambda: calls.append("check") or "a problem")
+    assert session.rebuild({"vi"}) == [] and calls == ["reload", "check"]
+
+
 def test_the_watcher_tells_a_waiting_save_from_the_files_the_rebuild_writes_itself(tmp_path):
     from scripts.preview.watcher import Watcher
 

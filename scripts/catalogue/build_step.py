@@ -98,6 +98,12 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
         raise CatalogueError(str(error)) from None
 
 
+def reload_data_files() -> None:
+    """Read the vocabularies and the province outline again when next used: their files may have changed."""
+    load_vocabularies.cache_clear()
+    load_outline.cache_clear()
+
+
 def latest() -> PreparedCatalogue | None:
     """The last step's result in this process, if any."""
     return next(iter(_prepared.values()), None)
@@ -191,8 +197,7 @@ class _Sources:
 def _load(docs_dir: Path, site_url: str, extra: dict, data_dir: Path, preview: bool) -> _Sources:
     """Check every source file, then load them; CatalogueError with every problem found."""
     if not preview:  # the preview's step runs after a spreadsheet or a post only; any other data file builds whole
-        load_vocabularies.cache_clear()
-        load_outline.cache_clear()
+        reload_data_files()
     source_problems = check_sources(docs_dir.parent / "mkdocs.yml", data_dir)
     if source_problems:
         raise CatalogueError(report(source_problems))

@@ -78,6 +78,7 @@ class Session:
     def rebuild(self, locales: set[str], checked: bool = False) -> list[str]:
         """Build `locales` whole, each into a new folder, switched in only when it built."""
         if not checked:
+            build_step.reload_data_files()  # the save may have changed them: check against what they hold now
             problems = self.source_problems()
             self._set("sources", problems)
             if problems:
@@ -156,8 +157,11 @@ class Session:
         try:
             urls = self._apply(self._with_carried(self.plan(changed)))
         except Exception as error:  # noqa: BLE001 - shown in one line, the traceback goes to the log
-            for locale, sources in carried.items():  # still to render
-                self.carried.setdefault(locale, set()).update(sources)
+            if changed:  # still to render; a catch-up that failed waits for the next save instead of retrying
+                for locale, sources in carried.items():
+                    self.carried.setdefault(locale, set()).update(sources)
+            else:
+                self.carried, self.status_due = {}, False
             log.error("unexpected error while rebuilding:\n%s", traceback.format_exc())
             self._set("unexpected", f"{type(error).__name__}: {error} (details in {self.output / 'preview.log'})")
             urls = []
