@@ -31,6 +31,7 @@ def generate_maps(projects: list[Project], places: MapPlaces, languages: list[La
     from scripts.maps.folium_map import map_html  # here: folium takes 0.3 s to import, and builds whose data
     # has not changed (the data step's cache) never draw a map
     files = {}
+    memo.share((context, tuple(languages)))
     for language in languages:
         data = map_data(projects, places, language, context)
         files[docs_dir / DATA_DIR / f"data-{language.locale}.js"] = data_script(data)

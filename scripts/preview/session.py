@@ -176,7 +176,7 @@ class Session:
               + (f" ({preview_step.PDF_NOTE})" if self.pdfs_kept else ""), flush=True)
         if problems:
             print(problems, file=sys.stderr, flush=True)
-        self.events.publish(list(dict.fromkeys(urls[self.published:])), problems)
+        self.events.publish(self._untold(urls), problems)
 
     def _apply(self, plan: Plan) -> list[str]:
         urls: list[str] = []
@@ -223,8 +223,12 @@ class Session:
 
     def _publish_early(self, urls: list[str]) -> None:
         """Tell the pages rendered so far (the open ones; `urls`: the save's, in order) while its rebuild goes on."""
-        self.events.publish(list(dict.fromkeys(urls[self.published:])), self.problems_text(), rebuilt=False)
+        self.events.publish(self._untold(urls), self.problems_text(), rebuilt=False)
         self.published = len(urls)
+
+    def _untold(self, urls: list[str]) -> list[str]:
+        """The save's rendered addresses (`urls`, in order) not told yet, each once."""
+        return list(dict.fromkeys(urls[self.published:]))
 
     def _before_data_step(self, plan: Plan, urls: list[str]) -> None:
         """The saved pages a browser shows (a news post), rendered and told before the data step: they
@@ -246,8 +250,7 @@ class Session:
             build_step.write_translation_status(self.docs, self.root / "data", build_step.latest().projects)
         changed = sorted({path for path in written if path.is_relative_to(self.docs)})
         self.written += changed
-        pages = {locale: set(build.pages_by_source) for locale, build in self.builds.items()}
-        follow = affected(changed, self.root, pages, set(), list(self.builds), self.default.locale)
+        follow = self.plan(changed)
         if follow.rebuild:  # the page is new
             for locale in follow.rebuild:
                 later.pop(locale, None)
@@ -300,9 +303,7 @@ class Session:
         changed = sorted({path for path in written if path.is_relative_to(self.docs) and not self._hand_written(path)})
         self.written += changed
         self._copy_changed(cache, sorted({path for path in written if path.is_relative_to(cache)}))
-        pages = {locale: set(build.pages_by_source) for locale, build in self.builds.items()}
-        statics = {path for path in changed for build in self.builds.values() if build.static_file(path)}
-        follow = affected(changed, self.root, pages, statics, list(self.builds), self.default.locale)
+        follow = self.plan(changed)
         for locale, build in self.builds.items():
             follow.pages.setdefault(locale, set()).update(self._showing_data(build, plan.markers))
         plan.pages = {locale: plan.pages.get(locale, set()) | follow.pages.get(locale, set())
