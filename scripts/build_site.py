@@ -17,9 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-from scripts import build_lock, site_check, site_files, site_releases
+from scripts import build_lock, folders, site_check, site_files, site_releases
 from scripts.kiosk import write_kiosk
-from scripts.languages import MKDOCS_YML, ROOT, languages, load_mkdocs_config
+from scripts.languages import MKDOCS_YML, languages, load_mkdocs_config
 from scripts.media import video_step
 from scripts.parallel_build import build_parallel
 from scripts.problems import message_locales, report
@@ -114,6 +114,7 @@ def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None =
     `parallel` builds the languages in parallel processes (scripts/parallel_build.py); `lang` is the
     language of the data problems reported (default: the site's default language); `wait` False
     stops at once when another build of the project is running."""
+    folders.use(config_file)  # its data, caches and locales, whichever checkout this code is in
     try:
         with build_lock.one_build(config_file.parent, wait) as lock:
             return _build(site_dir, config_file, site_url, parallel, lock, lang)
@@ -171,7 +172,7 @@ def _failed(site_dir: Path, config_file: Path, site_url: str | None, why: str, s
 
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     parser = argparse.ArgumentParser(prog=prog, description="Build the trilingual site.")
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="output folder (default: site/)")
+    parser.add_argument("--site-dir", type=Path, help="output folder (default: site/ beside the mkdocs.yml)")
     parser.add_argument("--config-file", type=Path, default=MKDOCS_YML,
                         help="the project's mkdocs.yml (default: this checkout's)")
     parser.add_argument("--site-url", help="address the site will be served from (default: SITE_URL or mkdocs.yml)")
@@ -184,11 +185,13 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     parser.add_argument("--lang", choices=message_locales(), default=message_locales()[0],
                         help="language of the data problems reported (default: %(default)s)")
     args = parser.parse_args(argv)
-    site_dir = args.site_dir.absolute().parent.resolve() / args.site_dir.name  # not the release it links to
+    project = folders.use(args.config_file)
+    given = args.site_dir or project.site
+    site_dir = given.absolute().parent.resolve() / given.name  # not the release it links to
     code = build(site_dir, args.config_file.resolve(), site_url=args.site_url, parallel=args.parallel, lang=args.lang,
                  wait=not args.no_wait)
     if code == 0 and args.kiosk:
-        write_kiosk(site_dir, ROOT / "dist")
+        write_kiosk(site_dir, project.dist)
     return code
 
 

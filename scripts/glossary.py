@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.languages import ROOT, declared_locales
+from scripts import folders
+from scripts.languages import declared_locales
 from scripts.parsed_files import yaml_data
 from scripts.translation_status import GENERATED
 
-GLOSSARY = ROOT / "data" / "glossary.yml"
+GLOSSARY = "glossary.yml"  # in the project's data/
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,9 @@ class Term:
     avoid: dict[str, tuple[str, ...]] = field(default_factory=dict)  # locale → spellings not to use
 
 
-def load_glossary(path: Path = GLOSSARY) -> list[Term]:
+def load_glossary(path: Path | None = None) -> list[Term]:
     terms = []
-    for entry in yaml_data(path)["terms"]:
+    for entry in yaml_data(path or folders.current().data / GLOSSARY)["terms"]:
         also = entry.get("also", {})
         forms = {locale: (entry[locale], *also.get(locale, ())) for locale in declared_locales() if locale in entry}
         terms.append(Term(forms, {locale: tuple(spellings) for locale, spellings in entry.get("avoid", {}).items()}))
@@ -77,12 +78,13 @@ def _texts(node, locale: str | None = None):
         yield locale, node
 
 
-def check_data(data: Path, terms: list[Term] | None = None, root: Path = ROOT) -> list[str]:
+def check_data(data: Path, terms: list[Term] | None = None, root: Path | None = None) -> list[str]:
     """Avoided spellings in the language texts of data/*.yml (names of places, parks, events…)."""
     terms = terms if terms is not None else load_glossary()
+    root = root or folders.current().root
     warnings = []
     for path in sorted(data.glob("*.yml")):
-        if path.name == GLOSSARY.name:
+        if path.name == GLOSSARY:
             continue
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         for locale, text in _texts(yaml_data(path)):
@@ -90,8 +92,9 @@ def check_data(data: Path, terms: list[Term] | None = None, root: Path = ROOT) -
     return sorted(set(warnings))
 
 
-def check_docs(docs: Path, locales: list[str], terms: list[Term] | None = None, root: Path = ROOT) -> list[str]:
+def check_docs(docs: Path, locales: list[str], terms: list[Term] | None = None, root: Path | None = None) -> list[str]:
     terms = terms if terms is not None else load_glossary()
+    root = root or folders.current().root
     warnings = []
     for source in sorted(docs.rglob("*.md")):
         if re.search(r"\.[a-z]{2}\.md$", source.name) or GENERATED.match(source.relative_to(docs).as_posix()):

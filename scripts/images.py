@@ -18,11 +18,10 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from scripts.languages import ROOT
+from scripts import folders
 from scripts.problems import Problem
 from scripts.verified_cache import VerifiedCache
 
-CACHE = ROOT / ".cache" / "images"
 WIDTHS = (480, 960, 1600)
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png")
 # Files an author may not drop into docs/: an SVG, HTML or script file is published as it is and can
@@ -68,7 +67,9 @@ def _encoded(image: Image.Image, *args, **options) -> bytes:
     return buffer.getvalue()
 
 
-def process(source: Path, cache: Path = CACHE) -> ProcessedImage:
+def process(source: Path, cache: Path | None = None) -> ProcessedImage:
+    """The photo's cleaned fallback and WebP variants, made now or found in `cache` (the project's .cache/images)."""
+    cache = cache or folders.current().cache("images")
     data = source.read_bytes()
     folder = VerifiedCache(cache / _digest(data))
     saved = _saved(folder)

@@ -28,15 +28,16 @@ from pathlib import Path
 
 import segno
 
-from scripts.languages import ROOT, Language, languages, load_mkdocs_config
+from scripts import folders
+from scripts.languages import Language, languages, load_mkdocs_config
 from scripts.locales import gettext_for
 from scripts.site_releases import served
 
 LINK = re.compile(r'((?:href|src)=")([^"#?:]*/)((?:[?#][^"]*)?)(")')  # a folder, then its query or fragment
 HEAD_LINKS = re.compile(r'\s*<(?:link rel="(?:canonical|alternate)"|meta property="og:|meta name="twitter:)[^>]*>')
 EXTERNAL = re.compile(r'<a\b([^>]*?)href="(https?://[^"]+)"')
-LAUNCHERS = ROOT / "scripts" / "kiosk_launchers"  # start-kiosk.*, copied beside the chooser
-SERVER = ROOT / "scripts" / "kiosk_server.py"
+LAUNCHERS = folders.CODE / "scripts" / "kiosk_launchers"  # start-kiosk.*, copied beside the chooser
+SERVER = folders.CODE / "scripts" / "kiosk_server.py"
 
 
 def _folder_links(html: str) -> str:
@@ -154,8 +155,8 @@ def write_kiosk(site: Path, dist: Path) -> None:
 
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     parser = argparse.ArgumentParser(prog=prog, description="Write the offline kiosk from the built site.")
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="the built site (default: site/)")
-    parser.add_argument("--dist", type=Path, default=ROOT / "dist",
+    parser.add_argument("--site-dir", type=Path, default=folders.current().site, help="the built site (default: site/)")
+    parser.add_argument("--dist", type=Path, default=folders.current().dist,
                         help="where dist/kiosk/ and the zip go (default: dist/)")
     args = parser.parse_args(argv)
     site = served(args.site_dir.absolute())

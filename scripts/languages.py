@@ -10,7 +10,9 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from scripts import folders
+
+ROOT = folders.CODE  # this code's checkout (the project a command works on when told no other: scripts/folders.py)
 MKDOCS_YML = ROOT / "mkdocs.yml"
 
 
@@ -64,8 +66,13 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
 _ConfigLoader.add_constructor("!ENV", _env_tag)
 
 
+def load_mkdocs_config(path: Path | None = None) -> dict:
+    """The project's mkdocs.yml (by default the one being built, scripts/folders.py), read once."""
+    return _load_mkdocs_config(path or folders.current().config_file)
+
+
 @lru_cache(maxsize=4)
-def load_mkdocs_config(path: Path = MKDOCS_YML) -> dict:
+def _load_mkdocs_config(path: Path) -> dict:
     with open(path, encoding="utf-8") as handle:
         return yaml.load(handle, Loader=_ConfigLoader)
 
@@ -77,21 +84,21 @@ def i18n_settings(config: dict) -> dict:
     raise ValueError("mkdocs.yml: expected an 'i18n' entry under 'plugins', got none")
 
 
-def languages(path: Path = MKDOCS_YML) -> list[Language]:
+def languages(path: Path | None = None) -> list[Language]:
     """The languages this build makes, in mkdocs.yml order, with their facts. Honours the i18n
     plugin's `build_only_locale` (BUILD_ONLY_LOCALE) as the plugin does: that language alone, as the
     default (served at "/"). Languages with `build: false` are left out."""
-    return list(_languages(path)[1])
+    return list(_languages(path or folders.current().config_file)[1])
 
 
-def declared_languages(path: Path = MKDOCS_YML) -> list[Language]:
+def declared_languages(path: Path | None = None) -> list[Language]:
     """Every language mkdocs.yml declares, built now or not (interface catalogs, message languages)."""
-    return list(_languages(path)[0])
+    return list(_languages(path or folders.current().config_file)[0])
 
 
 def reload() -> None:
     """Read mkdocs.yml (and the environment its !ENV tags name) again on the next call."""
-    load_mkdocs_config.cache_clear()
+    _load_mkdocs_config.cache_clear()
     _languages.cache_clear()
 
 
@@ -146,44 +153,44 @@ def _language(entry, where: str, problems: list[str]) -> Language:
     return Language(entry["locale"], entry["name"], default, source_default=default, **facts)
 
 
-def site_names(path: Path = MKDOCS_YML) -> dict[str, str]:
+def site_names(path: Path | None = None) -> dict[str, str]:
     """Each language's site name: its own `site_name` in the i18n entry, else the top-level one."""
     config = load_mkdocs_config(path)
     return {entry["locale"]: entry.get("site_name", config["site_name"]) for entry in i18n_settings(config)["languages"]}
 
 
-def locales(path: Path = MKDOCS_YML) -> list[str]:
+def locales(path: Path | None = None) -> list[str]:
     return [language.locale for language in languages(path)]
 
 
-def declared_locales(path: Path = MKDOCS_YML) -> list[str]:
+def declared_locales(path: Path | None = None) -> list[str]:
     return [language.locale for language in declared_languages(path)]
 
 
-def source_locale(path: Path = MKDOCS_YML) -> str:
+def source_locale(path: Path | None = None) -> str:
     """The sources' own language (files name.md), whichever languages this build makes."""
     return next(language.locale for language in declared_languages(path) if language.source_default)
 
 
-def translation_locales(path: Path = MKDOCS_YML) -> list[str]:
+def translation_locales(path: Path | None = None) -> list[str]:
     """The languages the sources are translated into (files name.<locale>.md)."""
     return [language.locale for language in declared_languages(path) if not language.source_default]
 
 
-def fallback_locale(path: Path = MKDOCS_YML) -> str:
+def fallback_locale(path: Path | None = None) -> str:
     """The language an empty catalogue field shows instead: the `fallback` the languages name (else the default)."""
     named = [language.fallback for language in declared_languages(path) if language.fallback]
     return named[0] if named else source_locale(path)
 
 
-def default_locale(path: Path = MKDOCS_YML) -> str:
+def default_locale(path: Path | None = None) -> str:
     return next(language.locale for language in languages(path) if language.default)
 
 
-def site_url(path: Path = MKDOCS_YML) -> str:
+def site_url(path: Path | None = None) -> str:
     url = load_mkdocs_config(path)["site_url"]
     return url if url.endswith("/") else url + "/"
 
 
-def language(locale: str, path: Path = MKDOCS_YML) -> Language:
+def language(locale: str, path: Path | None = None) -> Language:
     return next(candidate for candidate in languages(path) if candidate.locale == locale)

@@ -13,18 +13,17 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-from scripts.languages import ROOT
+from scripts import folders
 from scripts.site_files import replacing
 
-LOCALES_DIR = ROOT / "locales"
 DOMAIN = "messages"
 
 
-def po_path(locale: str, locales_dir: Path = LOCALES_DIR) -> Path:
-    return locales_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_path(locale: str, locales_dir: Path | None = None) -> Path:
+    return (locales_dir or folders.current().locales) / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def compile_catalogs(locales: list[str], locales_dir: Path = LOCALES_DIR) -> list[Path]:
+def compile_catalogs(locales: list[str], locales_dir: Path | None = None) -> list[Path]:
     """Compile each locale's .po into .mo when the .mo is missing or older. Returns the .mo paths."""
     compiled = []
     for locale in locales:
@@ -35,14 +34,18 @@ def compile_catalogs(locales: list[str], locales_dir: Path = LOCALES_DIR) -> lis
                 catalog = read_po(source, locale=locale)
             with replacing(mo) as partial, open(partial, "wb") as target:
                 write_mo(target, catalog)
-            translations.cache_clear()
+            _translations.cache_clear()
         compiled.append(mo)
     return compiled
 
 
+def translations(locale: str, locales_dir: Path | None = None) -> NullTranslations:
+    """The compiled catalog of `locale` (compile_catalogs must have run), by default the project's."""
+    return _translations(locale, locales_dir or folders.current().locales)
+
+
 @cache
-def translations(locale: str, locales_dir: Path = LOCALES_DIR) -> NullTranslations:
-    """The compiled catalog of `locale` (compile_catalogs must have run)."""
+def _translations(locale: str, locales_dir: Path) -> NullTranslations:
     return Translations.load(str(locales_dir), [locale], domain=DOMAIN)
 
 
@@ -51,7 +54,7 @@ def gettext_for(locale: str):
     return translations(locale).gettext
 
 
-def extract_messages(root: Path = ROOT):
+def extract_messages(root: Path = folders.CODE):
     """Every interface string in our templates and scripts, as babel.cfg describes them."""
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
@@ -67,12 +70,12 @@ def extract_messages(root: Path = ROOT):
     return catalog
 
 
-def read_catalog(locale: str, locales_dir: Path = LOCALES_DIR):
+def read_catalog(locale: str, locales_dir: Path | None = None):
     with open(po_path(locale, locales_dir), "rb") as handle:
         return read_po(handle, locale=locale)
 
 
-def untranslated(locale: str, root: Path = ROOT, template=None) -> list[str]:
+def untranslated(locale: str, root: Path = folders.CODE, template=None) -> list[str]:
     """Extracted msgids that the locale's .po lacks, leaves empty, or marks fuzzy.
 
     `template` is the extracted catalog when the caller has it already (extraction reads every file)."""
@@ -89,7 +92,7 @@ def untranslated(locale: str, root: Path = ROOT, template=None) -> list[str]:
     return problems
 
 
-def update_catalogs(locales: list[str], root: Path = ROOT) -> None:
+def update_catalogs(locales: list[str], root: Path = folders.CODE) -> None:
     """Add new msgids to every .po (and drop obsolete ones), keeping existing translations."""
     from babel.messages.pofile import write_po
 

@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from scripts import (
+    folders,
     front_matter,
     html_fixes,
     images,
@@ -55,6 +56,7 @@ _current: dict = {}  # the data step's result for the build under way (on_config
 
 
 def on_config(config):
+    folders.use(config.config_file_path)  # this project's data, caches and locales, whichever checkout runs the code
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugs.markdown_slugify
     locales.compile_catalogs(languages.locales())
     try:

@@ -23,8 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scripts import build_site, precompress, releases, remote
-from scripts.languages import ROOT, languages
+from scripts import build_site, folders, precompress, releases, remote
+from scripts.languages import languages
 from scripts.languages import site_url as configured_site_url
 from scripts.server import csp
 from scripts.server.files import write_server_files
@@ -59,10 +59,10 @@ def built_site_url(site_dir: Path) -> str | None:
     return match.group(1) if match else None
 
 
-def git_commit(root: Path = ROOT) -> str:
+def git_commit(root: Path | None = None) -> str:
     """Short commit of the sources, with "-dirty" when tracked files have uncommitted changes."""
     def git(*args):
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True)
+        return subprocess.run(["git", "-C", str(root or folders.current().root), *args], capture_output=True, text=True)
     head = git("rev-parse", "--short=10", "HEAD")
     if head.returncode != 0:
         return "unknown"
@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     parser.add_argument("--rollback", action="store_true", help="switch back to the release before the current one")
     parser.add_argument("--no-build", action="store_true", help="publish the last good site/ without building")
     parser.add_argument("--site-url", help="the public address (default: SITE_URL, else mkdocs.yml site_url)")
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument("--site-dir", type=Path, default=folders.current().site, help="the built site (default: site/)")
     parser.add_argument("--keep", type=int, default=5, help="releases kept on the server (default: 5)")
     parser.add_argument("--listen", default="80", help="nginx `listen` of the generated site file (default: 80)")
     args = parser.parse_args(argv)

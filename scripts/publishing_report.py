@@ -22,8 +22,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts import folders
 from scripts.catalogue.validate import load_catalogue
-from scripts.languages import ROOT, declared_languages
+from scripts.languages import declared_languages
 from scripts.releases import read_log
 
 SUFFIX = re.compile(r"^(?P<name>.+?)(?:\.(?P<locale>[a-z]{2}))?\.md$")
@@ -131,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("."), help="folder for the .md and .csv files")
     parser.add_argument("--publish-log", type=Path, help="the server's publish-log.jsonl (./scripts/publish)")
     args = parser.parse_args(argv)
-    entries, coverage = report(ROOT, args.start, args.end)
+    entries, coverage = report(folders.current().root, args.start, args.end)
     markdown = to_markdown(entries, coverage, args.start, args.end)
     if args.publish_log:
         markdown += publications_markdown(publications(read_log(args.publish_log), args.start, args.end))

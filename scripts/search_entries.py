@@ -20,10 +20,10 @@ import pickle
 from collections.abc import Callable
 from pathlib import Path
 
-from scripts.languages import ROOT
+from scripts import folders
 from scripts.site_files import replacing
 
-CACHE = ROOT / ".cache" / "search-entries"
+CACHE = "search-entries"  # the project's .cache/search-entries (scripts/folders.py)
 TOPIC_BOOST = 2.0
 SECTION_BOOST = 0.5
 
@@ -59,8 +59,8 @@ def _version() -> str:
 class EntryCache:
     """The entries of one language's pages; `attach` makes a SearchIndex use and fill it."""
 
-    def __init__(self, locale: str, folder: Path = CACHE):
-        self.path = folder / f"{locale}.pickle"
+    def __init__(self, locale: str, folder: Path | None = None):
+        self.path = (folder or folders.current().cache(CACHE)) / f"{locale}.pickle"
         self.known: dict[str, list[dict]] = {}
         self.used: dict[str, list[dict]] = {}
         try:

@@ -16,23 +16,29 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from scripts.languages import ROOT
+from scripts import folders
 from scripts.process_pool import run_in_processes
 from scripts.verified_cache import replacing, store
 
-FONTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "fonts.css"
-FONTS_DIR = ROOT / "docs" / "assets" / "fonts"
-CACHE = ROOT / ".cache" / "cards"
+FONTS_CSS = Path("assets") / "stylesheets" / "fonts.css"  # under the project's docs/, naming its fonts
 CARDS_FOLDER = "assets/cards"  # in the site: one flat folder, each card named by its text's hash
 SIZE = (1200, 630)
 GREEN, GOLD, WHITE = (11, 94, 60), (246, 195, 67), (255, 255, 255)
 
 
-@lru_cache(maxsize=1)
+def _cache() -> Path:
+    return folders.current().cache("cards")
+
+
 def font_ranges(weight: int = 700) -> tuple[tuple[Path, tuple[tuple[int, int], ...]], ...]:
-    """(font file, unicode ranges) for each @font-face of the given weight in fonts.css."""
+    """(font file, unicode ranges) for each @font-face of the given weight in the project's fonts.css."""
+    return _font_ranges(folders.current().docs, weight)
+
+
+@lru_cache(maxsize=4)
+def _font_ranges(docs: Path, weight: int) -> tuple[tuple[Path, tuple[tuple[int, int], ...]], ...]:
     faces = []
-    for block in re.findall(r"@font-face\s*{(.*?)}", FONTS_CSS.read_text("utf-8"), re.DOTALL):
+    for block in re.findall(r"@font-face\s*{(.*?)}", (docs / FONTS_CSS).read_text("utf-8"), re.DOTALL):
         if f"font-weight: {weight};" not in block:
             continue
         name = re.search(r'url\("\.\./fonts/([^"]+)"\)', block).group(1)
@@ -40,7 +46,7 @@ def font_ranges(weight: int = 700) -> tuple[tuple[Path, tuple[tuple[int, int], .
         for part in re.search(r"unicode-range:\s*([^;]+);", block).group(1).split(","):
             start, _, end = part.strip()[2:].partition("-")
             ranges.append((int(start, 16), int(end or start, 16)))
-        faces.append((FONTS_DIR / name, tuple(ranges)))
+        faces.append((docs / "assets" / "fonts" / name, tuple(ranges)))
     return tuple(faces)
 
 
@@ -114,14 +120,14 @@ def _draw_into_cache(card: tuple[str, str, str]) -> None:
     for index, line in enumerate(lines):
         draw_text(draw, (72, 160 + index * int(size * 1.45)), line, size, 700, WHITE)
     draw_text(draw, (72, SIZE[1] - 92), foot, 30, 400, WHITE)
-    with replacing(CACHE / _cached(card)) as partial:  # in a worker process too: the caller records it
+    with replacing(_cache() / _cached(card)) as partial:  # in a worker process too: the caller records it
         image.save(partial, format="PNG", compress_level=1)  # level 6 takes 2.5× as long for 20% less
 
 
 def draw_cards(cards: list[tuple[str, str, str]]) -> None:
     """Draw the (title, site name, tagline) cards missing from the cache, in parallel processes, so
     that the pages' builds find them drawn (render_card)."""
-    cache = store(CACHE)
+    cache = store(_cache())
     missing = [card for card in dict.fromkeys(cards) if not cache.has(_cached(card))]
     run_in_processes(_draw_into_cache, missing, 16)
     for card in missing:
@@ -135,7 +141,7 @@ def render_card(title: str, site_name: str, tagline: str, cards_dir: Path) -> Pa
     pages with the same card share one file, and a changed title gets a new address that social
     networks fetch again."""
     card = (title, site_name, tagline)
-    cache, name = store(CACHE), _cached(card)
+    cache, name = store(_cache()), _cached(card)
     data = cache.read(name)
     if data is None:
         _draw_into_cache(card)

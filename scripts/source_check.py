@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from scripts import front_matter
+from scripts import folders, front_matter
 from scripts.catalogue.validate import load_catalogue
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.content.news import load_posts
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     parser.add_argument("--lang", choices=message_locales(), default=message_locales()[0],
                         help="language of the problems reported (default: %(default)s)")
     args = parser.parse_args(argv)
-    config_file = args.config_file.resolve()
+    config_file = folders.use(args.config_file).config_file
     problems = source_problems(config_file)
     if problems:
         print(report(problems, args.lang), file=sys.stderr)

@@ -10,23 +10,24 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from pathlib import Path
 
 import jinja2
 from jinja2 import FileSystemBytecodeCache
 
-from scripts.languages import ROOT
+from scripts import folders
 
-CACHE = ROOT / ".cache" / "templates"
+CACHE = "templates"  # the project's .cache/templates (scripts/folders.py)
 
 
 def bytecode_cache(env: jinja2.Environment) -> FileSystemBytecodeCache:
     """The cache for `env`; set it once the environment's extensions are installed."""
     setup = repr((sorted(env.extensions), getattr(env, "newstyle_gettext", False)))
-    return _cache_for(f"jinja-{jinja2.__version__}-{hashlib.sha256(setup.encode()).hexdigest()[:12]}")
+    return _cache_for(folders.current().cache(CACHE), f"jinja-{jinja2.__version__}-{hashlib.sha256(setup.encode()).hexdigest()[:12]}")
 
 
 @lru_cache(maxsize=4)
-def _cache_for(name: str) -> FileSystemBytecodeCache:
-    folder = CACHE / name
+def _cache_for(cache: Path, name: str) -> FileSystemBytecodeCache:
+    folder = cache / name
     folder.mkdir(parents=True, exist_ok=True)
     return FileSystemBytecodeCache(str(folder))

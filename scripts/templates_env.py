@@ -8,10 +8,10 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from scripts.languages import ROOT
+from scripts import folders
 from scripts.locales import translations
 
-TEMPLATES = ROOT / "scripts" / "templates"
+TEMPLATES = folders.CODE / "scripts" / "templates"
 
 
 def phone_uri(phone: str) -> str:

@@ -24,13 +24,13 @@ from dataclasses import asdict, dataclass, field
 from html import escape
 from pathlib import Path
 
+from scripts import folders
 from scripts import locales as locale_catalogs
 from scripts.catalogue.pages import front_matter_block
 from scripts.catalogue.reviews import awaits_review, load_reviewed_rows
 from scripts.catalogue.validate import load_catalogue
-from scripts.languages import ROOT, Language, declared_languages
+from scripts.languages import Language, declared_languages
 
-DOCS = ROOT / "docs"
 HASH_LINE = re.compile(r"^source_hash:\s*([0-9a-f]+)\s*$", re.MULTILINE)
 REVIEW_LINE = re.compile(r"^review:\s*\"?needed\"?\s*$", re.MULTILINE)
 GENERATED = re.compile(r"^(projects/|catalogue/page/|parks/(?!index)|news/index|news/archive/|news/tags/|editors/)")
@@ -101,8 +101,9 @@ def page_status(docs: Path, langs: list[Language]) -> dict[str, LanguageStatus]:
     return result
 
 
-def status_report(docs: Path = DOCS, root: Path = ROOT, projects: list | None = None) -> dict[str, LanguageStatus]:
+def status_report(docs: Path | None = None, root: Path | None = None, projects: list | None = None) -> dict[str, LanguageStatus]:
     """The whole report; `projects` are the validated catalogue rows when the caller has them already."""
+    docs, root = docs or folders.current().docs, root or folders.current().root
     langs = declared_languages()  # of the sources, whichever languages a build makes
     report = page_status(docs, langs)
     if projects is None:

@@ -34,10 +34,10 @@ def test_env_tag_default_and_override(tmp_path: Path, monkeypatch):
         encoding="utf-8",
     )
     assert languages.site_url(config) == "https://a.example/"
-    languages.load_mkdocs_config.cache_clear()
+    languages.reload()
     monkeypatch.setenv("SITE_URL_TEST", "https://b.example")
     assert languages.site_url(config) == "https://b.example/"
-    languages.load_mkdocs_config.cache_clear()
+    languages.reload()
 
 
 @pytest.fixture

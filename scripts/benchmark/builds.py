@@ -25,7 +25,7 @@ from scripts.build_site import count_pages
 from scripts.site_releases import releases_folder
 
 # .cache/ entries that spare work the stock build also does; emptied for the 'from scratch' state
-MKDOCS_WORK_CACHES = (search_entries.CACHE.name, templates_cache.CACHE.name)
+MKDOCS_WORK_CACHES = (search_entries.CACHE, templates_cache.CACHE)
 PROBE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
          "code = subprocess.run(sys.argv[1:]).returncode; "
          "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)")

@@ -14,7 +14,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from scripts.languages import ROOT
+from scripts import folders
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
@@ -62,7 +62,7 @@ def lighthouse(url: str, runs: int = LIGHTHOUSE_RUNS) -> dict[str, float]:
 
 
 def _lighthouse_run(url: str) -> dict[str, float]:
-    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    binary = folders.CODE / "node_modules" / ".bin" / "lighthouse"
     with tempfile.TemporaryDirectory() as tmp:
         output = Path(tmp) / "report.json"
         subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={output}",

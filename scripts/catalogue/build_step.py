@@ -13,25 +13,24 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from scripts import site_files, social_cards, verified_cache, written_files
+from scripts import folders, site_files, social_cards, verified_cache, written_files
 from scripts.catalogue import preview_step, step_cache
 from scripts.catalogue.formatting import ExchangeRate
 from scripts.catalogue.generate import generate
-from scripts.catalogue.geo import Outline, load_outline
+from scripts.catalogue.geo import OUTLINE, Outline, load_outline, reload_outlines
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import PageContext, card_texts
 from scripts.catalogue.paging import listing_script_path, listing_version
 from scripts.catalogue.reviews import load_reviewed_rows
 from scripts.catalogue.template_files import known_localities
 from scripts.catalogue.validate import load_catalogue
-from scripts.catalogue.vocabularies import Vocabularies, load_vocabularies
+from scripts.catalogue.vocabularies import Vocabularies, load_vocabularies, reload_vocabularies
 from scripts.content.generate import Content, generate_content, load_content, write_editors_page
 from scripts.content.parks import Parks, generate_parks, load_parks, parks_as_places
 from scripts.data_schemas import check_sources
 from scripts.embeds import generate_embeds
 from scripts.generated_files import OutsideOutput, write_if_changed
 from scripts.languages import (
-    ROOT,
     declared_languages,
     declared_locales,
     languages,
@@ -82,13 +81,14 @@ def exchange_rate(extra: dict) -> ExchangeRate:
     return ExchangeRate(float(settings["vnd_per_usd"]), str(settings["date"]), settings["source"])
 
 
-def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / "data",
+def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path | None = None,
             preview: bool = False) -> PreparedCatalogue:
     """Load, check and write the generated files. `preview` (the live preview's step after a save,
     scripts/catalogue/preview_step.py) keeps the last PDFs, makes the media and the translation
     status only when their inputs changed, each project's files only when the project changed, only
     the posts' lists and feeds when only news posts changed, and stores nothing for ./scripts/build
-    to reuse."""
+    to reuse. `data_dir`: by default the project's data/ (scripts/folders.py)."""
+    data_dir = data_dir or folders.current().data
     try:
         if not preview:
             return _prepare(docs_dir, site_url, extra, data_dir, None)
@@ -100,8 +100,8 @@ def prepare(docs_dir: Path, site_url: str, extra: dict, data_dir: Path = ROOT / 
 
 def reload_data_files() -> None:
     """Read the vocabularies and the province outline again when next used: their files may have changed."""
-    load_vocabularies.cache_clear()
-    load_outline.cache_clear()
+    reload_vocabularies()
+    reload_outlines()
 
 
 def latest() -> PreparedCatalogue | None:
@@ -202,7 +202,7 @@ def _load(docs_dir: Path, site_url: str, extra: dict, data_dir: Path, preview: b
     if source_problems:
         raise CatalogueError(report(source_problems))
     catalogue = load_catalogue(data_dir, root=data_dir.parent)
-    outline = load_outline(data_dir / "geo" / "nghe-an-outline.geojson")
+    outline = load_outline(data_dir / OUTLINE)
     places, place_problems = load_places(declared_locales(), outline, data_dir / "places.yml")
     parks = load_parks(data_dir / "industrial-parks.yml")
     places = MapPlaces(places.layers, places.places + parks_as_places(parks), places.routes, places.neighbours)

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from scripts.languages import ROOT
+from scripts import folders
 
-OUTLINE = ROOT / "data" / "geo" / "nghe-an-outline.geojson"
+OUTLINE = Path("geo") / "nghe-an-outline.geojson"  # in the project's data/
 
 Ring = tuple[tuple[float, float], ...]
 
@@ -44,8 +44,21 @@ def _in_ring(x: float, y: float, ring: Ring) -> bool:
     return inside
 
 
+def outline_file() -> Path:
+    return folders.current().data / OUTLINE
+
+
+def load_outline(path: Path | None = None) -> Outline:
+    """The province outline in `path` (by default the project's), read once per file until `reload_outlines`."""
+    return _load_outline(path or outline_file())
+
+
+def reload_outlines() -> None:
+    _load_outline.cache_clear()
+
+
 @lru_cache(maxsize=2)
-def load_outline(path: Path = OUTLINE) -> Outline:
+def _load_outline(path: Path) -> Outline:
     data = json.loads(path.read_text("utf-8"))
     polygons = []
     for feature in data["features"]:

@@ -9,16 +9,15 @@ import io
 
 import segno
 
-from scripts.languages import ROOT
+from scripts import folders
 from scripts.verified_cache import store
 
-CACHE = ROOT / ".cache" / "qr"
 DRAWING = "svg scale=3 border=2 mask=0 omitsize"  # part of the cache key: change it with the drawing
 
 
 def qr_svg(url: str) -> str:
     """A standalone SVG QR code of `url`, drawn in black on white for print."""
-    cache = store(CACHE)
+    cache = store(folders.current().cache("qr"))
     name = hashlib.sha256(f"{DRAWING}\x1f{url}".encode()).hexdigest()[:24] + ".svg"
     cached = cache.read(name)
     if cached is not None:

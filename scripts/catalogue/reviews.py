@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.languages import ROOT
+from scripts import folders
 from scripts.parsed_files import yaml_data
 
 REVIEWS_FILE = "translation-reviews.yml"
 
 
-def load_reviewed_rows(data_dir: Path = ROOT / "data") -> dict[str, frozenset[str]]:
+def load_reviewed_rows(data_dir: Path | None = None) -> dict[str, frozenset[str]]:
     """Language → ids of the rows reviewed in it; a language missing from the file has no review step."""
-    path = data_dir / REVIEWS_FILE
+    path = (data_dir or folders.current().data) / REVIEWS_FILE
     entries = yaml_data(path) if path.exists() else None
     return {locale: frozenset(ids or ()) for locale, ids in (entries or {}).items()}
 

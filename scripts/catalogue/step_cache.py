@@ -13,11 +13,11 @@ import os
 import pickle
 from pathlib import Path
 
-from scripts.languages import ROOT
+from scripts import folders
 from scripts.site_files import folder as site_files_folder
 from scripts.site_files import replacing
 
-CACHE = ROOT / ".cache" / "data-step.pickle"
+CACHE = "data-step.pickle"  # in the project's .cache (scripts/folders.py)
 
 
 def file_stamps(folder: Path, suffixes: tuple[str, ...] = ()) -> list[tuple[str, int, int]]:
@@ -40,7 +40,7 @@ def inputs_key(docs_dir: Path, data_dir: Path, settings: tuple) -> str:
     project = data_dir.parent
     config = project / "mkdocs.yml"
     parts = (settings, file_stamps(data_dir), file_stamps(docs_dir), _folders(site_files_folder(docs_dir)),
-             file_stamps(ROOT / "scripts", (".py",)), file_stamps(project / "locales", (".po",)),
+             file_stamps(folders.CODE / "scripts", (".py",)), file_stamps(project / "locales", (".po",)),
              config.read_bytes() if config.exists() else b"")
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
@@ -48,7 +48,7 @@ def inputs_key(docs_dir: Path, data_dir: Path, settings: tuple) -> str:
 def load(key: str):
     """The stored result for `key`, or None."""
     try:
-        with open(CACHE, "rb") as handle:
+        with open(folders.current().cache(CACHE), "rb") as handle:
             stored_key, prepared = pickle.load(handle)
     except Exception:  # noqa: BLE001 - missing, empty, cut short or garbled (any error unpickling): run the step
         return None
@@ -56,5 +56,5 @@ def load(key: str):
 
 
 def save(key: str, prepared) -> None:
-    with replacing(CACHE) as partial, open(partial, "wb") as handle:
+    with replacing(folders.current().cache(CACHE)) as partial, open(partial, "wb") as handle:
         pickle.dump((key, prepared), handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from scripts import folders
 from scripts.catalogue import fields
-from scripts.catalogue.geo import Outline, load_outline
+from scripts.catalogue.geo import OUTLINE, Outline, load_outline
 from scripts.catalogue.model import Project
 from scripts.catalogue.tables import Table, read_table
 from scripts.catalogue.vocabularies import Vocabularies, load_vocabularies
 from scripts.folding import fold_marks
-from scripts.languages import ROOT, translation_locales
+from scripts.languages import translation_locales
 from scripts.problems import Problem, _, shown
 
 PUBLIC = "public"  # the only value that publishes a row; there is no default
@@ -41,9 +42,10 @@ def project_files(data_dir: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".xlsx") and not p.name.startswith("~$"))
 
 
-def load_catalogue(data_dir: Path = ROOT / "data", root: Path = ROOT, today: datetime.date | None = None) -> Catalogue:
+def load_catalogue(data_dir: Path | None = None, root: Path | None = None, today: datetime.date | None = None) -> Catalogue:
+    data_dir, root = data_dir or folders.current().data, root or folders.current().root
     vocabularies = load_vocabularies(data_dir)
-    outline = load_outline(data_dir / "geo" / "nghe-an-outline.geojson")
+    outline = load_outline(data_dir / OUTLINE)
     catalogue = Catalogue(problems=list(vocabularies.department_problems))
     first_use: dict[str, str] = {}
     for path in project_files(data_dir):

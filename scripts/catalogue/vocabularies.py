@@ -10,11 +10,10 @@ from pathlib import Path
 
 import yaml
 
-from scripts.languages import ROOT, fallback_locale
+from scripts import folders
+from scripts.languages import fallback_locale
 from scripts.parsed_files import parsed, yaml_data
 from scripts.problems import Problem, shown
-
-DATA_DIR = ROOT / "data"
 
 
 @dataclass(frozen=True)
@@ -148,8 +147,18 @@ def load_agencies(path: Path, shown_path: str = "data/departments.yml") -> tuple
     return agencies, problems
 
 
+def load_vocabularies(data_dir: Path | None = None) -> Vocabularies:
+    """The vocabularies (data/vocabularies.yml, data/project-template.yml; by default the project's
+    data/), read once per folder until `reload_vocabularies`."""
+    return _load_vocabularies(data_dir or folders.current().data)
+
+
+def reload_vocabularies() -> None:
+    _load_vocabularies.cache_clear()
+
+
 @lru_cache(maxsize=4)
-def load_vocabularies(data_dir: Path = DATA_DIR) -> Vocabularies:
+def _load_vocabularies(data_dir: Path) -> Vocabularies:
     template = _read_yaml(data_dir / "project-template.yml")
     vocabularies = _read_yaml(data_dir / "vocabularies.yml")
     columns = tuple(

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from scripts import folders
 from scripts.catalogue import formatting
-from scripts.languages import ROOT
 from scripts.locales import gettext_for
 from scripts.parsed_files import yaml_data
 
-FDI_FILE = ROOT / "data" / "fdi.yml"
+FDI_FILE = "fdi.yml"  # in the project's data/
 
 
 @dataclass(frozen=True)
@@ -21,14 +21,14 @@ class Bar:
     source: str
 
 
-def load_fdi(path: Path = FDI_FILE) -> list[Bar]:
-    data = yaml_data(path)
+def load_fdi(path: Path | None = None) -> list[Bar]:
+    data = yaml_data(path or folders.current().data / FDI_FILE)
     return [Bar(str(entry["year"]), float(entry["value"]), entry["source"]) for entry in data["years"]]
 
 
-def load_fdi_by_country(locale: str, path: Path = FDI_FILE) -> tuple[list[Bar], dict]:
+def load_fdi_by_country(locale: str, path: Path | None = None) -> tuple[list[Bar], dict]:
     """The by-country breakdown as bars labelled in `locale`, and its block (title, source, date)."""
-    block = yaml_data(path)["by_country"]
+    block = yaml_data(path or folders.current().data / FDI_FILE)["by_country"]
     bars = [Bar(entry[locale], float(entry["value"]), block["source"]) for entry in block["countries"]]
     return bars, block
 
@@ -67,7 +67,7 @@ def bar_chart(bars: list[Bar], title: str, value_label, width: int = 640, height
     return "".join(parts)
 
 
-def fdi_chart(locale: str, path: Path = FDI_FILE) -> str:
+def fdi_chart(locale: str, path: Path | None = None) -> str:
     _ = gettext_for(locale)
     bars = load_fdi(path)
     title = _("FDI registered in Nghệ An by year (new and additional capital, million US$)")
@@ -94,7 +94,7 @@ def horizontal_bar_chart(bars: list[Bar], title: str, value_label, title_id: str
     return "".join(parts)
 
 
-def fdi_by_country_chart(locale: str, path: Path = FDI_FILE) -> str:
+def fdi_by_country_chart(locale: str, path: Path | None = None) -> str:
     _ = gettext_for(locale)
     bars, block = load_fdi_by_country(locale, path)
     title = block["title"][locale]

@@ -10,11 +10,12 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from scripts.languages import ROOT, declared_locales
+from scripts import folders
+from scripts.languages import declared_locales
 from scripts.locales import gettext_for
 from scripts.parsed_files import yaml_data
 
-EVENTS_FILE = ROOT / "data" / "events.yml"
+EVENTS_FILE = "events.yml"  # in the project's data/
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,8 @@ class Event:
         return when, when
 
 
-def load_events(path: Path = EVENTS_FILE) -> list[Event]:
-    data = yaml_data(path)
+def load_events(path: Path | None = None) -> list[Event]:
+    data = yaml_data(path or folders.current().data / EVENTS_FILE)
     return [Event(entry["id"], {k: v for k, v in entry.items() if k in declared_locales()}, entry["source"],
                   entry.get("start"), entry.get("end"), entry.get("yearly"), entry.get("since"))
             for entry in data["events"]]

@@ -6,11 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import templates_env
-from scripts.languages import ROOT
+from scripts import folders, templates_env
 from scripts.parsed_files import yaml_data
 
-KEY_FIGURES_FILE = ROOT / "data" / "key-figures.yml"
+KEY_FIGURES_FILE = "key-figures.yml"  # in the project's data/
 
 
 @dataclass(frozen=True)
@@ -30,9 +29,9 @@ class KeyFigure:
         return self.text[locale]["source_name"]
 
 
-def load_key_figures(path: Path = KEY_FIGURES_FILE) -> tuple[KeyFigure, ...]:
+def load_key_figures(path: Path | None = None) -> tuple[KeyFigure, ...]:
     """The figures in the file's order (the file passed its schema, scripts/data_schemas.py)."""
-    data = yaml_data(path)
+    data = yaml_data(path or folders.current().data / KEY_FIGURES_FILE)
     return tuple(KeyFigure(entry["id"], entry["source"], {key: value for key, value in entry.items()
                                                           if isinstance(value, dict)}, entry.get("year"))
                  for entry in data["figures"])

@@ -6,16 +6,17 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from scripts import folders
 from scripts.catalogue import formatting
 from scripts.catalogue.geo import Outline
 from scripts.catalogue.pages import detail_page_root, front_matter_block, minimap_figure
 from scripts.generated_files import write_files
-from scripts.languages import ROOT, Language, declared_locales
+from scripts.languages import Language, declared_locales
 from scripts.locales import gettext_for
 from scripts.maps.places import Place
 from scripts.parsed_files import yaml_data
 
-PARKS_FILE = ROOT / "data" / "industrial-parks.yml"
+PARKS_FILE = "industrial-parks.yml"  # in the project's data/
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,8 @@ class Parks:
     destinations: dict
 
 
-def load_parks(path: Path = PARKS_FILE) -> Parks:
-    data = yaml_data(path)
+def load_parks(path: Path | None = None) -> Parks:
+    data = yaml_data(path or folders.current().data / PARKS_FILE)
     parks = []
     for entry in data["parks"]:
         parks.append(Park(

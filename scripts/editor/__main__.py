@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from scripts import folders
 from scripts.editor.server import serve
-from scripts.languages import ROOT
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="./scripts/edit", description=__doc__)
     parser.add_argument("--port", type=int, default=8000, help="the local port of the editor and preview")
-    parser.add_argument("--root", type=Path, default=ROOT, help="the source folder to edit (default: this one)")
+    parser.add_argument("--root", type=Path, default=folders.current().root, help="the source folder to edit (default: this one)")
     args = parser.parse_args(argv)
+    folders.use(args.root.resolve() / "mkdocs.yml")
     serve(args.root.resolve(), args.port)
 
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts import safe_yaml
+from scripts import folders, safe_yaml
 from scripts.catalogue.geo import load_outline
 from scripts.data_schemas import schemas
 from scripts.editor.labels import field_hint, field_label
 from scripts.front_matter import PAGE
-from scripts.languages import ROOT, declared_locales, source_locale
+from scripts.languages import declared_locales, source_locale
 from scripts.locales import compile_catalogs, gettext_for
 from scripts.maps.places import KINDS as PLACE_KINDS
 from scripts.media.items import KINDS as MEDIA_KINDS
@@ -46,7 +46,8 @@ def expected(kind: str, gettext=str) -> str:
 class Fields:
     """Turns schema fields into Decap fields for one interface language, with the vocabularies at hand."""
 
-    def __init__(self, ui_locale: str, root: Path = ROOT):
+    def __init__(self, ui_locale: str, root: Path | None = None):
+        root = root or folders.current().root
         compile_catalogs([ui_locale])
         self._ = gettext_for(ui_locale)
         self.ui_locale = ui_locale
@@ -207,7 +208,7 @@ def collections(fields: Fields) -> list[dict]:
     return [news, pages, {"name": "data", "label": _("Lists"), "files": data, "editor": {"preview": False}}]
 
 
-def decap_config(ui_locale: str, api_url: str, root: Path = ROOT) -> dict:
+def decap_config(ui_locale: str, api_url: str, root: Path | None = None) -> dict:
     """The whole configuration (as config.yml holds it) for an interface in `ui_locale`."""
     fields = Fields(ui_locale, root)
     return {

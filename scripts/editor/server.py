@@ -28,7 +28,7 @@ import yaml
 
 from scripts.editor.decap_config import decap_config
 from scripts.editor.locale_files import LocaleFiles
-from scripts.languages import ROOT, declared_languages, declared_locales, source_locale
+from scripts.languages import declared_languages, declared_locales, source_locale
 from scripts.local_http import LocalHandler
 from scripts.locales import compile_catalogs
 from scripts.templates_env import environment
@@ -199,7 +199,7 @@ def _stop(signum, frame):
     raise KeyboardInterrupt  # stopped like Ctrl+C: the children stop with the editor
 
 
-def serve(root: Path = ROOT, port: int = 8000) -> None:
+def serve(root: Path, port: int = 8000) -> None:
     signal.signal(signal.SIGTERM, _stop)
     backend_port, preview_port = free_port(), free_port()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler_for(

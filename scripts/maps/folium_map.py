@@ -15,7 +15,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from scripts.catalogue.geo import OUTLINE
+from scripts.catalogue.geo import outline_file
 from scripts.languages import Language
 from scripts.locales import gettext_for
 
@@ -76,7 +76,7 @@ def build_map(language: Language, layer_labels: dict[str, str]) -> folium.Map:
                               overlay=True, show=False, max_zoom=16)
     street.add_to(investment_map)
     outline = folium.GeoJson(
-        OUTLINE.read_text("utf-8"), name="outline", control=False, interactive=False,
+        outline_file().read_text("utf-8"), name="outline", control=False, interactive=False,
         style_function=lambda feature: {"color": "#0b5e3c", "weight": 2, "fillColor": "#e4efe8", "fillOpacity": 0.9},
     )
     outline.add_to(investment_map)

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import yaml
 
+from scripts import folders
 from scripts.catalogue.geo import Outline
-from scripts.languages import ROOT
 from scripts.parsed_files import parsed, yaml_data
 from scripts.problems import Problem
 
-PLACES_FILE = ROOT / "data" / "places.yml"
+PLACES_FILE = "places.yml"  # in the project's data/
 KINDS = ("zone", "park", "airport", "port", "border-gate", "public-works", "heritage", "nature", "beach")
 GATEWAY_KINDS = ("airport", "port", "border-gate")  # shown as diamonds on the project pages' mini-map
 
@@ -64,9 +64,11 @@ def _place_lines(path: Path) -> list[int]:
     return _item_lines(path.read_text("utf-8"), "places")
 
 
-def load_places(locales: list[str], outline: Outline, path: Path = PLACES_FILE) -> tuple[MapPlaces, list[Problem]]:
+def load_places(locales: list[str], outline: Outline, path: Path | None = None) -> tuple[MapPlaces, list[Problem]]:
     """Read and check the file; a place outside the province or with an unknown kind is a problem."""
-    shown = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+    path = path or folders.current().data / PLACES_FILE
+    root = folders.current().root
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     data = yaml_data(path)
     lines = parsed(path, _place_lines)
     problems, places = [], []

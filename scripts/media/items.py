@@ -12,11 +12,11 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from scripts import safe_yaml
-from scripts.languages import ROOT, locales
+from scripts import folders, safe_yaml
+from scripts.languages import locales
 from scripts.problems import Problem, shown
 
-MEDIA_FILE = ROOT / "data" / "media.yml"
+MEDIA_FILE = "media.yml"  # in the project's data/
 MEDIA_FOLDER = "assets/media"  # under docs/
 GENERATED = "generated/"  # files under MEDIA_FOLDER drawn by the build (scripts/media/generate.py)
 KINDS = {"panorama": (".jpg", ".jpeg", ".png"), "model": (".glb",)}
@@ -50,8 +50,9 @@ class MediaItem:
         return self.credit.get(locale, "") if isinstance(self.credit, dict) else self.credit
 
 
-def load_media(path: Path = MEDIA_FILE) -> dict[str, MediaItem]:
+def load_media(path: Path | None = None) -> dict[str, MediaItem]:
     """The items by id (an absent file: no media)."""
+    path = path or folders.current().data / MEDIA_FILE
     if not path.exists():
         return {}
     data = safe_yaml.load_file(path, str(path)).data or {}
@@ -65,10 +66,11 @@ def _paths(value) -> list[tuple[str, str]]:
     return [(f".{locale}", path) for locale, path in value.items()] if isinstance(value, dict) else [("", value)]
 
 
-def file_problems(path: Path, docs_dir: Path, root: Path = ROOT) -> list[Problem]:
+def file_problems(path: Path, docs_dir: Path, root: Path | None = None) -> list[Problem]:
     """Every named file missing, outside docs/assets/media/ or of the wrong type (after generation)."""
     if not path.exists():
         return []
+    root = root or folders.current().root
     source = safe_yaml.load_file(path, path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path))
     folder = (docs_dir / MEDIA_FOLDER).resolve()
     problems = []
@@ -98,8 +100,9 @@ def _readable_image(path: Path) -> bool:
         return False
 
 
-def park_media_problems(parks_path: Path, items: dict[str, MediaItem], root: Path = ROOT) -> list[Problem]:
+def park_media_problems(parks_path: Path, items: dict[str, MediaItem], root: Path | None = None) -> list[Problem]:
     """A park's `media:` entries that name no item of data/media.yml."""
+    root = root or folders.current().root
     source = safe_yaml.load_file(parks_path, parks_path.relative_to(root).as_posix()
                                  if parks_path.is_relative_to(root) else str(parks_path))
     problems = []

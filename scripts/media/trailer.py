@@ -15,7 +15,7 @@ import os
 import shutil
 from pathlib import Path
 
-from scripts import locales, social_cards, verified_cache
+from scripts import folders, locales, social_cards, verified_cache
 from scripts.catalogue.contacts import contactable
 from scripts.catalogue.geo import Outline
 from scripts.catalogue.model import FALLBACK_LOCALE, Project
@@ -23,18 +23,16 @@ from scripts.catalogue.vocabularies import Vocabularies
 from scripts.content.home import sector_counts
 from scripts.content.key_figures import KeyFigure, load_key_figures
 from scripts.content.parks import Parks
-from scripts.languages import ROOT, Language, site_names
+from scripts.languages import Language, site_names
 from scripts.media import captions, encode, frames
 from scripts.media.addresses import FOLDER, trailer_files  # noqa: F401 (trailer_files: the lead's entry point)
 from scripts.media.named_point import NamedPoint
 from scripts.media.scenes import Facts, Scene, scenes
 from scripts.site_files import folder as site_files_folder
 
-CACHE = ROOT / ".cache" / "trailer"
 KEPT_VERSIONS = 3  # per language, the most recently used
 SIZES = {"": (1280, 720), "-square": (1080, 1080)}  # file name suffix → pixels
-CODE = (*sorted((ROOT / "scripts" / "media").glob("*.py")), ROOT / "scripts" / "social_cards.py",
-        social_cards.FONTS_CSS)
+CODE = (*sorted((folders.CODE / "scripts" / "media").glob("*.py")), folders.CODE / "scripts" / "social_cards.py")
 
 
 def _website(address: str) -> str:
@@ -61,7 +59,7 @@ def gather_facts(locale: str, site_name: str, site_url: str, figures: tuple[KeyF
 def inputs_key(facts: Facts, found: list[Scene]) -> str:
     """A hash of what the trailer shows and of the code and fonts that draw it."""
     digest = hashlib.sha256(repr((facts, found, SIZES)).encode("utf-8"))
-    for path in CODE:
+    for path in (*CODE, folders.current().docs / social_cards.FONTS_CSS):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
 
@@ -75,9 +73,10 @@ def _render(facts: Facts, found: list[Scene], folder: Path) -> None:
     (folder / f"{name}.vtt").write_text(captions.webvtt(found), "utf-8")
 
 
-def build_trailer(facts: Facts, speed: float = 1.0, cache: Path = CACHE) -> Path:
+def build_trailer(facts: Facts, speed: float = 1.0, cache: Path | None = None) -> Path:
     """The folder holding the trailer of `facts.locale` (encoded only when not cached), named by its inputs."""
     found = scenes(facts, locales.gettext_for(facts.locale), speed)
+    cache = cache or folders.current().cache("trailer")
     done = cache / f"{facts.locale}-{inputs_key(facts, found)}"
     if not done.is_dir():
         partial = cache / f"{done.name}.{os.getpid()}.tmp"

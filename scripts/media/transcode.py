@@ -25,9 +25,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.languages import ROOT
+from scripts import folders
 
-CACHE = ROOT / ".cache" / "video"
 HEIGHTS = (720, 360)
 POSTER_HEIGHT = 720
 SETTINGS_VERSION = "1"  # change when an encoder setting below changes: every video is encoded again
@@ -135,10 +134,10 @@ def _encode(source: Path, folder: Path, info: Probe, heights: tuple[int, ...], p
     return {"duration": info.duration, "renditions": renditions, "poster": "poster.jpg"}
 
 
-def transcode(source: Path, poster_at: float = 1.0, cache: Path = CACHE,
+def transcode(source: Path, poster_at: float = 1.0, cache: Path | None = None,
               heights: tuple[int, ...] = HEIGHTS) -> EncodedVideo:
-    """The web versions of `source`, encoded now or found in the cache."""
-    folder = cache / _digest(source, heights)
+    """The web versions of `source`, encoded now or found in the cache (the project's .cache/video)."""
+    folder = (cache or folders.current().cache("video")) / _digest(source, heights)
     manifest = folder / "manifest.json"
     if not manifest.exists():
         info = probe(source)

@@ -11,7 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
-from scripts import parsed_files
+from scripts import folders, parsed_files
 from scripts.catalogue import preview_step
 from scripts.languages import MKDOCS_YML
 from scripts.preview.server import PreviewServer, handler_for
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
                         help="language of the problems reported (default: %(default)s)")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config_file = args.config_file.resolve()
+    config_file = folders.use(args.config_file).config_file  # its data, caches and locales
     output = config_file.parent / OUTPUT
     shutil.rmtree(output, ignore_errors=True)
     output.mkdir()

@@ -8,12 +8,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from scripts.languages import ROOT
+from scripts import folders
 from scripts.process_pool import run_in_processes
 from scripts.verified_cache import replacing, store
 
-FONTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "fonts.css"
-CACHE = ROOT / ".cache" / "pdf"
+FONTS_CSS = Path("assets") / "stylesheets" / "fonts.css"  # under the project's docs/, naming its fonts
 PRINT_CSS = """
 @page { size: A4; margin: 14mm 16mm; @bottom-center { content: string(footer); font-size: 8pt; color: #555; } }
 html { font-size: 10.5pt; color: #1a1a1a; }
@@ -37,7 +36,6 @@ h2 { font-size: 13pt; margin: 5mm 0 2mm; color: #0b5e3c; }
 """
 
 
-@lru_cache(maxsize=1)
 def font_faces() -> str:
     """The site's fonts as @font-face rules WeasyPrint can use, and the font stack of the documents.
 
@@ -45,9 +43,14 @@ def font_faces() -> str:
     Sans), so each subset file becomes its own family, listed in turn; Pango then takes each
     character from the first family that has it. Every PDF embeds the fonts it uses.
     """
-    fonts = (ROOT / "docs" / "assets" / "fonts").resolve().as_uri()
+    return _font_faces(folders.current().docs)
+
+
+@lru_cache(maxsize=4)
+def _font_faces(docs: Path) -> str:
+    fonts = (docs / "assets" / "fonts").resolve().as_uri()
     faces, families = [], []
-    for block in re.findall(r"@font-face\s*{(.*?)}", FONTS_CSS.read_text("utf-8"), re.DOTALL):
+    for block in re.findall(r"@font-face\s*{(.*?)}", (docs / FONTS_CSS).read_text("utf-8"), re.DOTALL):
         file = re.search(r'url\("\.\./fonts/([^"]+)"\)', block).group(1)
         weight = re.search(r"font-weight:\s*(\d+)", block).group(1)
         family = re.sub(r"-\d+-normal\.woff2$", "", file)  # e.g. noto-sans-vietnamese
@@ -58,14 +61,18 @@ def font_faces() -> str:
     return "\n".join(faces) + "\nhtml { font-family: " + ", ".join(f'"{f}"' for f in order) + ", sans-serif; }\n"
 
 
-@lru_cache(maxsize=1)
 def _styles():
     """One font configuration for all documents: loading the fonts is most of the cost of a PDF."""
+    return _styles_for(font_faces())
+
+
+@lru_cache(maxsize=2)
+def _styles_for(faces: str):
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()  # without it WeasyPrint ignores @font-face and falls back to system fonts
-    return fonts, CSS(string=font_faces() + PRINT_CSS, font_config=fonts)
+    return fonts, CSS(string=faces + PRINT_CSS, font_config=fonts)
 
 
 def drop_empty_strings(document, pdf) -> None:
@@ -93,25 +100,29 @@ def _cached_name(html: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20] + ".pdf"
 
 
+def _cache() -> Path:
+    return folders.current().cache("pdf")
+
+
 def write_pdf(html: str, target: Path, finisher=drop_empty_strings) -> None:
     """Render `html` with the print styles into `target` (no cache); `finisher` post-processes the PDF."""
     from weasyprint import HTML
 
     fonts, stylesheet = _styles()
-    HTML(string=html, base_url=str(ROOT)).write_pdf(target, stylesheets=[stylesheet], font_config=fonts,
+    HTML(string=html, base_url=str(folders.current().root)).write_pdf(target, stylesheets=[stylesheet], font_config=fonts,
                                                      finisher=finisher)
 
 
 def _render_into_cache(html: str) -> None:
     """Draw one PDF into the cache folder (in a worker process too: the caller records it)."""
-    with replacing(CACHE / _cached_name(html)) as partial:
+    with replacing(_cache() / _cached_name(html)) as partial:
         write_pdf(html, partial)
 
 
 def render_pdfs(documents: list[tuple[str, Path]]) -> list[Path]:
     """Render many documents; those not in the cache (or damaged there) are drawn in parallel
     processes, one per CPU."""
-    cache = store(CACHE)
+    cache = store(_cache())
     missing = [name_html for name_html in {_cached_name(html): html for html, _ in documents}.items()
                if not cache.has(name_html[0])]
     run_in_processes(_render_into_cache, [html for _, html in missing])
@@ -124,7 +135,7 @@ def render_pdfs(documents: list[tuple[str, Path]]) -> list[Path]:
 
 def render_pdf(html: str, target: Path) -> Path:
     """Write `html` as a PDF to `target` (a copy of the cached PDF, drawn first when missing or damaged)."""
-    cache, name = store(CACHE), _cached_name(html)
+    cache, name = store(_cache()), _cached_name(html)
     data = cache.read(name)
     if data is None:
         _render_into_cache(html)
