@@ -185,3 +185,26 @@ def test_a_build_without_the_memo_renders_every_project_each_time(tmp_path: Path
     for _ in range(2):
         generate([project(id="p-1")], languages(), CONTEXT, docs)
     assert rendered == ["p-1"] * 6
+
+
+def test_the_page_and_the_factsheet_show_the_same_facts_from_one_list():
+    from html import unescape
+
+    from scripts.printing.factsheets import project_factsheet
+
+    shown = project(contact="invest@x.org", form="fdi")
+    for language in (VI, EN, LO):
+        facts = [fact for fact in pages.project_facts(shown, language, CONTEXT) if fact.shown]
+        page, sheet = unescape(project_page(shown, language, CONTEXT)), unescape(project_factsheet(shown, language, CONTEXT))
+        assert [fact.term for fact in facts] == [fact.term for fact in facts if fact.term in page and fact.term in sheet]
+        assert all(fact.text in page and fact.printed in sheet and fact.note in sheet for fact in facts)
+    assert "24,406 VND per US dollar" in project_factsheet(shown, EN, CONTEXT)  # the conversion is sourced on paper too
+    assert "https://baonghean.vn/x" in project_factsheet(shown, EN, CONTEXT)  # a printed source is its address
+
+
+def test_everything_from_data_is_escaped_in_the_factsheet():
+    from scripts.printing.factsheets import project_factsheet
+
+    evil = project(names={"vi": EVIL, "en": EVIL}, summaries={"vi": EVIL, "en": EVIL}, locality=EVIL, contact=EVIL)
+    sheet = project_factsheet(evil, EN, CONTEXT)
+    assert "<script>" not in sheet and 'onmouseover="x' not in sheet and "&lt;script&gt;" in sheet

@@ -8,7 +8,7 @@ import yaml
 
 from scripts.catalogue.geo import load_outline
 from scripts.content import charts, events, feeds, news, parks
-from scripts.languages import ROOT, languages
+from scripts.languages import ROOT, languages, load_mkdocs_config
 
 VI, EN, LO = languages()
 TAGS = yaml.safe_load((ROOT / "data" / "vocabularies.yml").read_text("utf-8"))["news_tags"]
@@ -33,6 +33,26 @@ def test_every_park_page_has_its_sources_and_the_comparison_lists_all(tmp_path: 
     table = parks.comparison_table(loaded, "en")
     assert table.count("<tr>") == len(loaded.parks) + 1
     assert "Occupancy" in table and "78 % (2023-02)" in table
+
+
+def test_a_park_page_and_its_factsheet_show_the_same_facts_from_one_list():
+    from html import unescape
+
+    from scripts.catalogue.build_step import exchange_rate
+    from scripts.catalogue.pages import PageContext
+    from scripts.catalogue.vocabularies import load_vocabularies
+    from scripts.printing.factsheets import park_factsheet
+
+    loaded = parks.load_parks()
+    park = next(park for park in loaded.parks if park.old_place)  # its locality says what it was called before
+    context = PageContext(load_vocabularies(), load_outline(), exchange_rate(load_mkdocs_config()["extra"]),
+                          "https://x.example/", datetime.date(2025, 6, 1), 365)
+    for language in languages():
+        facts = [fact for fact in parks.park_facts(park, loaded, language.locale) if fact.shown]
+        page = unescape(parks.park_page(park, loaded, language, load_outline()))
+        sheet = unescape(park_factsheet(park, loaded, language, context))
+        assert len(facts) >= 5 and all(fact.term in page and fact.text in page and fact.text in sheet for fact in facts)
+        assert park.old_place in sheet
 
 
 def _post(folder: Path, name: str, title: str, date: str, tags: str = "[investment]") -> None:

@@ -20,8 +20,10 @@ from scripts.catalogue.geo import Outline
 from scripts.catalogue.minimap import position_percent
 from scripts.catalogue.model import FALLBACK_LOCALE, Project
 from scripts.catalogue.vocabularies import Vocabularies
+from scripts.facts import Fact, not_published
 from scripts.languages import Language
 from scripts.locales import gettext_for
+from scripts.templates_env import render
 
 QR_SIZE = 120  # CSS pixels the QR image is shown at
 PROJECT_BODY = "<!-- project-body -->"  # in a generated project page, where its HTML goes (fill_project_body)
@@ -63,11 +65,8 @@ def badges(project: Project, locale: str, vocabularies: Vocabularies) -> str:
             f'<span class="status-badge status-{escape(project.status)}">{status}</span>')
 
 
-def _fact(term: str, value: str) -> str:
-    return f"<dt>{escape(term)}</dt><dd>{value}</dd>" if value else ""
-
-
-def _facts(project: Project, language: Language, context: PageContext) -> str:
+def project_facts(project: Project, language: Language, context: PageContext) -> list[Fact]:
+    """The project's facts, for its page and its factsheet; a figure the source gives none of is "not published"."""
     _ = gettext_for(language.locale)
     locale = language.locale
     rate = context.rate
@@ -78,21 +77,17 @@ def _facts(project: Project, language: Language, context: PageContext) -> str:
     checked = _("%(date)s, by %(department)s") % {
         "date": formatting.long_date(project.updated, locale), "department": department}
     source = project.source or ""
-    not_published = '<span class="not-published">' + escape(_("Not published")) + "</span>"
-    rows = [
-        _fact(_("Locality"), escape(project.locality)),
-        _fact(_("Land area"), escape(formatting.area(project.area_ha, locale)) if project.area_ha is not None
-              else not_published),
-        _fact(_("Investment"), f'{escape(investment)}<br><small><a href="{escape(rate.source)}">'
-                               f"{escape(rate_note)}</a></small>" if investment else not_published),
-        _fact(_("Form of investment"),
-              escape(context.vocabularies.label("forms", project.form, locale)) if project.form else ""),
-        _fact(_("Contact"), f'<a href="mailto:{escape(project.contact)}">{escape(project.contact)}</a>'
-                            if project.contact else ""),
-        _fact(_("Last checked"), escape(checked)),
-        _fact(_("Source"), f'<a href="{escape(source)}">{escape(urlsplit(source).netloc)}</a>' if source else ""),
+    return [
+        Fact(_("Locality"), project.locality),
+        Fact(_("Land area"), formatting.area(project.area_ha, locale)) if project.area_ha is not None
+        else not_published(_("Land area")),
+        Fact(_("Investment"), investment, note=rate_note, note_link=rate.source) if investment
+        else not_published(_("Investment")),
+        Fact(_("Form of investment"), context.vocabularies.label("forms", project.form, locale) if project.form else ""),
+        Fact(_("Contact"), project.contact or "", link=f"mailto:{project.contact}" if project.contact else None),
+        Fact(_("Last checked"), checked),
+        Fact(_("Source"), urlsplit(source).netloc, link=source) if source else Fact(_("Source"), ""),
     ]
-    return '<dl class="project-facts">' + "".join(rows) + "</dl>"
 
 
 def summary_paragraphs(text: str) -> list[str]:
@@ -197,7 +192,7 @@ def project_body(project: Project, language: Language, context: PageContext) -> 
         f'<p class="project-badges">{badges(project, locale, context.vocabularies)}</p>',
         note,
         '<div class="project-layout">',
-        _facts(project, language, context),
+        render("fact-list.html", locale, facts=project_facts(project, language, context)),
         _minimap(project, language, context),
         "</div>",
         f'<h2 id="summary">{escape(labels["summary"])}</h2>',

@@ -10,11 +10,13 @@ from scripts import folders
 from scripts.catalogue import formatting
 from scripts.catalogue.geo import Outline
 from scripts.catalogue.pages import detail_page_root, front_matter_block, minimap_figure
+from scripts.facts import Fact
 from scripts.generated_files import write_files
 from scripts.languages import Language, declared_locales
 from scripts.locales import gettext_for
 from scripts.maps.places import Place
 from scripts.parsed_files import yaml_data
+from scripts.templates_env import render
 
 PARKS_FILE = "industrial-parks.yml"  # in the project's data/
 
@@ -88,26 +90,26 @@ def distances_text(park: Park, destinations: dict, locale: str) -> str:
                      for key, km in park.distances.items())
 
 
-def _row(term: str, value: str) -> str:
-    return f"<dt>{escape(term)}</dt><dd>{escape(value)}</dd>" if value else ""
+def park_facts(park: Park, parks: Parks, locale: str) -> list[Fact]:
+    """The park's facts, for its page and its factsheet."""
+    _ = gettext_for(locale)
+    formerly = _("formerly")
+    return [
+        Fact(_("Locality"), park.locality + (f" ({formerly} {park.old_place})" if park.old_place else "")),
+        Fact(_("Land area"), area_text(park, locale)),
+        Fact(_("Developer"), developer_text(park, locale)),
+        Fact(_("Occupancy"), occupancy_text(park, locale)),
+        Fact(_("Distances"), distances_text(park, parks.destinations, locale)),
+        Fact(_("Infrastructure"), park.text[locale].get("infrastructure", "")),
+        Fact(_("Investment decision"), park.decision.get(locale, "")),
+        Fact(_("Anchor investors"), ", ".join(park.anchor_investors)),
+    ]
 
 
 def park_page(park: Park, parks: Parks, language: Language, outline: Outline) -> str:
     _ = gettext_for(language.locale)
     locale = language.locale
     text = park.text[locale]
-    formerly = _("formerly")
-    place = park.locality + (f" ({formerly} {park.old_place})" if park.old_place else "")
-    facts = "".join([
-        _row(_("Locality"), place),
-        _row(_("Land area"), area_text(park, locale)),
-        _row(_("Developer"), developer_text(park, locale)),
-        _row(_("Occupancy"), occupancy_text(park, locale)),
-        _row(_("Distances"), distances_text(park, parks.destinations, locale)),
-        _row(_("Infrastructure"), text.get("infrastructure", "")),
-        _row(_("Investment decision"), park.decision.get(locale, "")),
-        _row(_("Anchor investors"), ", ".join(park.anchor_investors)),
-    ])
     sources = "".join(f'<li><a href="{escape(url)}">{escape(url.split("/")[2])}</a></li>' for url in park.sources)
     labels = {"sources": _("Sources"), "all": _("All industrial parks"), "pdf": _("Factsheet to print (PDF, A4)")}
     caption = escape(park.locality)
@@ -117,7 +119,7 @@ def park_page(park: Park, parks: Parks, language: Language, outline: Outline) ->
         f'<div class="project-page park-page" data-park="{escape(park.id)}">',
         f"<h1>{escape(text['name'])}</h1>",
         '<div class="project-layout">',
-        f'<dl class="project-facts">{facts}</dl>',
+        render("fact-list.html", locale, facts=park_facts(park, parks, locale)),
         minimap_figure(park.lat, park.lon, caption, f"park={park.id}", language, outline),
         "</div>",
         *(f"\n<!-- content:media:{media_id} -->\n" for media_id in park.media),  # filled by scripts/markers.py

@@ -8,12 +8,14 @@ from html import escape
 from scripts.catalogue import formatting
 from scripts.catalogue.minimap import outline_svg, position_percent
 from scripts.catalogue.model import Project
-from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, page_url
+from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, page_url, project_facts
 from scripts.catalogue.qr import qr_svg
 from scripts.catalogue.vocabularies import Agency
-from scripts.content.parks import Park, Parks, area_text, developer_text, distances_text, occupancy_text
+from scripts.content.parks import Park, Parks, park_facts
+from scripts.facts import Fact
 from scripts.languages import Language
 from scripts.locales import gettext_for
+from scripts.templates_env import render
 
 
 def _qr(url: str) -> str:
@@ -45,15 +47,16 @@ def _document(language: Language, title: str, body: str) -> str:
             f'</head><body><div class="site">{escape(site)}</div>{body}</body></html>')
 
 
-def _rows(pairs: list[tuple[str, str]]) -> str:
-    return "".join(f"<tr><th>{escape(term)}</th><td>{escape(value)}</td></tr>" for term, value in pairs if value)
+def _table(facts: list[Fact], locale: str) -> str:
+    return render("fact-table.html", locale, facts=facts)
 
 
-def agency_rows(agency: Agency, locale: str) -> list[tuple[str, str]]:
+def agency_facts(agency: Agency, locale: str) -> list[Fact]:
     """The responsible agency and the contact facts it publishes, for a printed factsheet."""
     _ = gettext_for(locale)
-    return [(_("Whom to contact"), agency.name(locale)), (_("Address"), agency.address or ""),
-            (_("Telephone"), agency.phone or ""), (_("E-mail"), agency.email or ""), (_("Website"), agency.website or "")]
+    return [Fact(_("Whom to contact"), agency.name(locale)), Fact(_("Address"), agency.address or ""),
+            Fact(_("Telephone"), agency.phone or ""), Fact(_("E-mail"), agency.email or ""),
+            Fact(_("Website"), agency.website or "")]
 
 
 def project_factsheet(project: Project, language: Language, context: PageContext) -> str:
@@ -62,27 +65,15 @@ def project_factsheet(project: Project, language: Language, context: PageContext
     name, name_locale = project.name(locale, FALLBACK_LOCALE)
     summary, summary_locale = project.summary(locale, FALLBACK_LOCALE)
     vocabulary = context.vocabularies
-    department = vocabulary.department_name(project.department, locale)
     url = page_url(context.site_url, project.id, language)
-    not_published = _("Not published")
-    rows = _rows([
-        (_("Locality"), project.locality),
-        (_("Land area"), formatting.area(project.area_ha, locale) if project.area_ha is not None else not_published),
-        (_("Investment"), formatting.investment(project.investment_vnd_bn, project.investment_usd_m, context.rate, locale)
-         or not_published),
-        (_("Form of investment"), vocabulary.label("forms", project.form, locale) if project.form else ""),
-        (_("Contact"), project.contact or ""),
-        (_("Last checked"), _("%(date)s, by %(department)s") % {
-            "date": formatting.long_date(project.updated, locale), "department": department}),
-        (_("Source"), project.source or ""),
-        *agency_rows(vocabulary.agency(project.contact_agency), locale),
-    ])
+    rows = _table(project_facts(project, language, context) + agency_facts(vocabulary.agency(project.contact_agency), locale),
+                  locale)
     labels = {"summary": _("Summary"), "scan": _("Scan to open this page:")}
     body = (f'<h1 lang="{name_locale}">{escape(name)}</h1>'
             f'<span class="badge" style="background:{escape(vocabulary.sectors[project.sector]["colour"])}">'
             f'{escape(vocabulary.label("sectors", project.sector, locale))}</span>'
             f'<span class="badge status">{escape(vocabulary.label("statuses", project.status, locale))}</span>'
-            f'<div class="layout"><table class="facts">{rows}</table><div class="map">{_map(context, project.lat, project.lon)}'
+            f'<div class="layout">{rows}<div class="map">{_map(context, project.lat, project.lon)}'
             f'</div></div><h2>{escape(labels["summary"])}</h2><p lang="{summary_locale}">{escape(summary)}</p>'
             f'<div class="qr">{_qr(url)}<div>{escape(labels["scan"])}<br>{escape(url)}</div></div>')
     return _document(language, name, body)
@@ -93,15 +84,9 @@ def park_factsheet(park: Park, parks: Parks, language: Language, context: PageCo
     locale = language.locale
     text = park.text[locale]
     url = f"{context.site_url.rstrip('/')}/{language.prefix}parks/{park.id}/"
-    rows = _rows([
-        (_("Locality"), park.locality), (_("Land area"), area_text(park, locale)),
-        (_("Developer"), developer_text(park, locale)),
-        (_("Occupancy"), occupancy_text(park, locale)), (_("Distances"), distances_text(park, parks.destinations, locale)),
-        (_("Infrastructure"), text.get("infrastructure", "")), (_("Investment decision"), park.decision.get(locale, "")),
-        (_("Anchor investors"), ", ".join(park.anchor_investors)), (_("Sources"), " · ".join(park.sources)),
-    ])
+    rows = _table(park_facts(park, parks, locale) + [Fact(_("Sources"), " · ".join(park.sources))], locale)
     scan = _("Scan to open this page:")
-    body = (f"<h1>{escape(text['name'])}</h1><div class=\"layout\"><table class=\"facts\">{rows}</table>"
+    body = (f"<h1>{escape(text['name'])}</h1><div class=\"layout\">{rows}"
             f'<div class="map">{_map(context, park.lat, park.lon)}</div></div>'
             f'<div class="qr">{_qr(url)}<div>{escape(scan)}<br>{escape(url)}</div></div>')
     return _document(language, text["name"], body)
