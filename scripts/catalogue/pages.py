@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from html import escape
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
+
 from scripts.catalogue import formatting, reviews
 from scripts.catalogue.addresses import detail_page_root, page_url
 from scripts.catalogue.contacts import contact_block
@@ -57,12 +59,10 @@ def qr_filename(project_id: str, language: Language) -> str:
     return f"{language.locale}/{project_id}.svg"
 
 
-def badges(project: Project, locale: str, vocabularies: Vocabularies) -> str:
-    colour = vocabularies.sectors[project.sector]["colour"]
-    sector = escape(vocabularies.label("sectors", project.sector, locale))
-    status = escape(vocabularies.label("statuses", project.status, locale))
-    return (f'<span class="sector-badge" style="--sector-colour: {escape(colour)}">{sector}</span> '
-            f'<span class="status-badge status-{escape(project.status)}">{status}</span>')
+def badges(project: Project, locale: str, vocabularies: Vocabularies) -> Markup:
+    return Markup(render("project-badges.html", locale, colour=vocabularies.sectors[project.sector]["colour"],
+                         sector=vocabularies.label("sectors", project.sector, locale), status=project.status,
+                         status_label=vocabularies.label("statuses", project.status, locale)))
 
 
 def project_facts(project: Project, language: Language, context: PageContext) -> list[Fact]:
@@ -95,36 +95,18 @@ def summary_paragraphs(text: str) -> list[str]:
     return [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
 
 
-def _summary_html(text: str) -> str:
-    return "".join("<p>" + escape(part).replace("\n", "<br>") + "</p>" for part in summary_paragraphs(text))
-
-
-def minimap_figure(lat: float, lon: float, caption: str, map_query: str, language: Language, outline) -> str:
-    """The static province map with a dot at (lat, lon); `caption` is already HTML-escaped."""
-    _ = gettext_for(language.locale)
-    base = detail_page_root(language)
+def minimap_figure(lat: float, lon: float, caption: list[str], map_query: str, language: Language, outline) -> Markup:
+    """The static province map with a dot at (lat, lon), captioned by the parts of `caption`."""
     left, top = position_percent(outline, lat, lon)
-    alt = _("Map of Nghệ An province showing where the project is")
-    on_map = _("View on the interactive map")
-    legend = _("Diamonds: the airport, seaports and border gates with Laos.")
-    return (
-        '<figure class="mini-map">'
-        f'<div class="mini-map-frame"><img src="{base}assets/catalogue/province.svg" '
-        f'alt="{escape(alt)}" width="300" height="215">'
-        f'<span class="mini-map-marker" style="left: {left}%; top: {top}%"></span></div>'
-        f"<figcaption>{caption}<br>{escape(legend)} "
-        f'<a href="{base}{language.prefix}map/?{escape(map_query)}">{escape(on_map)}</a>'
-        "</figcaption></figure>"
-    )
+    return Markup(render("mini-map.html", language.locale, base=detail_page_root(language), left=left, top=top,
+                         caption=caption, prefix=language.prefix, map_query=map_query))
 
 
-def _minimap(project: Project, language: Language, context: PageContext) -> str:
+def _minimap(project: Project, language: Language, context: PageContext) -> Markup:
     _ = gettext_for(language.locale)
-    caption = f"{escape(project.locality)} · {project.lat:.4f}, {project.lon:.4f}"
     approximate = _("Approximate position within the commune or ward, not the project boundary.")
     note = approximate if project.position_note == APPROXIMATE else project.position_note
-    if note:
-        caption += f" · {escape(note)}"
+    caption = [project.locality, f"{project.lat:.4f}, {project.lon:.4f}", *([note] if note else [])]
     return minimap_figure(project.lat, project.lon, caption, f"project={project.id}", language, context.outline)
 
 
@@ -167,42 +149,17 @@ def fill_project_body(html: str, project: Project, language: Language, context: 
 
 
 def project_body(project: Project, language: Language, context: PageContext) -> str:
-    """The HTML of a project's page in one language; everything from data escaped."""
-    _ = gettext_for(language.locale)
+    """The HTML of a project's page in one language (templates/project-body.html); everything from data escaped."""
     locale = language.locale
     name, name_locale = project.name(locale, FALLBACK_LOCALE)
     summary, summary_locale = project.summary(locale, FALLBACK_LOCALE)
-    url = page_url(context.site_url, project.id, language)
-    assets = detail_page_root(language) + "assets/catalogue/"
-    labels = {
-        "untranslated": _("This project has not been translated into this language yet; its text is shown in English."),
-        "summary": _("Summary"),
-        "scan": _("Scan to open this page:"),
-        "qr": _("QR code of this page's address"),
-    }
-    note = ""
-    if name_locale != locale or summary_locale != locale:
-        note = f'<p class="untranslated-note" role="note">{escape(labels["untranslated"])}</p>'
-    if context.is_stale(project):
-        stale = _("Not checked since %(date)s: confirm the details with the responsible agency before relying on them.")
-        note += f'<p class="stale-note" role="note">{escape(stale % {"date": formatting.long_date(project.updated, locale)})}</p>'
-    body = [
-        f'<div class="project-page" data-project="{escape(project.id)}">',
-        f'<h1 lang="{name_locale}">{escape(name)}</h1>',
-        f'<p class="project-badges">{badges(project, locale, context.vocabularies)}</p>',
-        note,
-        '<div class="project-layout">',
-        render("fact-list.html", locale, facts=project_facts(project, language, context)),
-        _minimap(project, language, context),
-        "</div>",
-        f'<h2 id="summary">{escape(labels["summary"])}</h2>',
-        f'<div class="project-summary" lang="{summary_locale}">{_summary_html(summary)}</div>',
-        contact_block(project.contact_agency, project, language, context),
-        '<figure class="project-qr">',
-        f'<img class="qr-code" src="{assets}qr/{qr_filename(project.id, language)}" alt="{escape(labels["qr"])}" '
-        f'width="{QR_SIZE}" height="{QR_SIZE}" loading="lazy">',
-        f'<figcaption>{escape(labels["scan"])} <span class="qr-url">{escape(url)}</span></figcaption>',
-        "</figure>",
-        "</div>",
-    ]
-    return "\n".join(part for part in body if part)
+    return render(
+        "project-body.html", locale, project=project, name=name, name_locale=name_locale,
+        badges=badges(project, locale, context.vocabularies),
+        untranslated=name_locale != locale or summary_locale != locale,
+        stale_since=formatting.long_date(project.updated, locale) if context.is_stale(project) else None,
+        facts=project_facts(project, language, context), minimap=_minimap(project, language, context),
+        summary_locale=summary_locale, summary=[part.split("\n") for part in summary_paragraphs(summary)],
+        contact=Markup(contact_block(project.contact_agency, project, language, context)),
+        assets=detail_page_root(language) + "assets/catalogue/", qr_file=qr_filename(project.id, language),
+        qr_size=QR_SIZE, url=page_url(context.site_url, project.id, language))

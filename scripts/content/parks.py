@@ -112,9 +112,8 @@ def park_page(park: Park, parks: Parks, language: Language, outline: Outline) ->
     text = park.text[locale]
     sources = "".join(f'<li><a href="{escape(url)}">{escape(url.split("/")[2])}</a></li>' for url in park.sources)
     labels = {"sources": _("Sources"), "all": _("All industrial parks"), "pdf": _("Factsheet to print (PDF, A4)")}
-    caption = escape(park.locality)
-    if park.approximate:
-        caption += " · " + escape(_("Approximate position within the commune or ward, not the project boundary."))
+    caption = [park.locality,
+               *([_("Approximate position within the commune or ward, not the project boundary.")] if park.approximate else [])]
     body = [
         f'<div class="project-page park-page" data-park="{escape(park.id)}">',
         f"<h1>{escape(text['name'])}</h1>",
