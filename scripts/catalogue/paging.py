@@ -15,9 +15,12 @@ import json
 from html import escape
 from pathlib import Path
 
+from markupsafe import Markup
+
 from scripts.catalogue.pages import front_matter_block
 from scripts.languages import Language
 from scripts.locales import gettext_for
+from scripts.templates_env import render
 
 PAGE_SIZE = 50
 PAGER_DIR = Path("catalogue") / "page"  # generated pages, inside docs/
@@ -65,30 +68,12 @@ def shown_numbers(current: int, count: int) -> list[int | None]:
     return numbers
 
 
-def pager_html(current: int, count: int, locale: str, within: str) -> str:
+def pager_html(current: int, count: int, locale: str, within: str) -> Markup:
     """Links to the other catalogue pages; `within` is the relative path to the language's root."""
     if count == 1:
-        return ""
-    _ = gettext_for(locale)
-
-    def link(number: int, text: str, rel: str = "") -> str:
-        attributes = f' rel="{rel}"' if rel else ""
-        return f'<a href="{within}{page_path(number)}"{attributes}>{escape(text)}</a>'
-
-    parts = []
-    if current > 1:
-        parts.append(link(current - 1, _("Previous page"), "prev"))
-    for number in shown_numbers(current, count):
-        if number is None:
-            parts.append('<span aria-hidden="true">…</span>')
-            continue
-        label = _("Page %(number)s") % {"number": number}
-        mark = ' aria-current="page"' if number == current else ""
-        parts.append(f'<a href="{within}{page_path(number)}"{mark} aria-label="{escape(label)}">{number}</a>')
-    if current < count:
-        parts.append(link(current + 1, _("Next page"), "next"))
-    name = _("Catalogue pages")
-    return f'<nav class="catalogue-pages" aria-label="{escape(name)}">' + " ".join(parts) + "</nav>"
+        return Markup("")
+    return Markup(render("catalogue-pager.html", locale, current=current, count=count, within=within, path=page_path,
+                         numbers=list(shown_numbers(current, count))))
 
 
 def page_title(number: int, count: int, locale: str) -> str:
