@@ -110,44 +110,27 @@ def park_page(park: Park, parks: Parks, language: Language, outline: Outline) ->
     _ = gettext_for(language.locale)
     locale = language.locale
     text = park.text[locale]
-    sources = "".join(f'<li><a href="{escape(url)}">{escape(url.split("/")[2])}</a></li>' for url in park.sources)
-    labels = {"sources": _("Sources"), "all": _("All industrial parks"), "pdf": _("Factsheet to print (PDF, A4)")}
     caption = [park.locality,
                *([_("Approximate position within the commune or ward, not the project boundary.")] if park.approximate else [])]
-    body = [
-        f'<div class="project-page park-page" data-park="{escape(park.id)}">',
-        f"<h1>{escape(text['name'])}</h1>",
-        '<div class="project-layout">',
-        render("fact-list.html", locale, facts=park_facts(park, parks, locale)),
-        minimap_figure(park.lat, park.lon, caption, f"park={park.id}", language, outline),
-        "</div>",
-        *(f"\n<!-- content:media:{media_id} -->\n" for media_id in park.media),  # filled by scripts/markers.py
-        f'<h2 id="sources">{escape(labels["sources"])}</h2><ul class="park-sources">{sources}</ul>',
-        f'<p class="print-link"><a href="{detail_page_root(language)}print/{locale}/park-{escape(park.id)}.pdf">'
-        f'{escape(labels["pdf"])}</a></p>',
-        "</div>",
-    ]
+    body = render("park-body.html", locale, park_id=park.id, name=text["name"], facts=park_facts(park, parks, locale),
+                  minimap=minimap_figure(park.lat, park.lon, caption, f"park={park.id}", language, outline),
+                  media=park.media, sources=park.sources, root=detail_page_root(language))
     description = f"{text['name']}: {area_text(park, locale)}. {developer_text(park, locale)}".strip(" .:")
     front = front_matter_block({"title": escape(text["name"]), "description": escape(description[:155]),
                                 **({"review": "needed"} if locale == "lo" else {})})
-    back = f"[{labels['all']}](index.md)"
-    return front + "\n".join(body) + "\n\n" + back + "\n"
+    back = f"[{_('All industrial parks')}](index.md)"
+    return front + body + "\n\n" + back + "\n"
 
 
 def comparison_table(parks: Parks, locale: str) -> str:
     _ = gettext_for(locale)
     headings = (_("Industrial park"), _("Locality"), _("Land area"), _("Developer"), _("Occupancy"),
                 _("Distances"), _("Anchor investors"))
-    rows = []
-    for park in parks.parks:
-        cells = [f'<a href="{escape(park.id)}/">{escape(park.text[locale]["name"])}</a>', escape(park.locality),
-                 escape(area_text(park, locale)), escape(developer_text(park, locale)), escape(occupancy_text(park, locale)),
-                 escape(distances_text(park, parks.destinations, locale)), escape(", ".join(park.anchor_investors))]
-        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headings)
-    region = _("Industrial parks compared")
-    return (f'<div class="table-scroll" tabindex="0" role="region" aria-label="{escape(region)}">'
-            f'<table class="parks-comparison"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+    rows = [(park.id, park.text[locale]["name"],
+             [park.locality, area_text(park, locale), developer_text(park, locale), occupancy_text(park, locale),
+              distances_text(park, parks.destinations, locale), ", ".join(park.anchor_investors)])
+            for park in parks.parks]
+    return render("park-comparison.html", locale, headings=headings, rows=rows)
 
 
 def park_filename(park_id: str, language: Language) -> str:
