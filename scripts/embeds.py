@@ -6,17 +6,18 @@ sites show in an <iframe>; they load only the site's fonts and link back to the 
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
+
+from markupsafe import Markup
 
 from scripts.catalogue import formatting
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, badges, page_url
 from scripts.generated_files import write_files
 from scripts.languages import Language
-from scripts.locales import gettext_for
 from scripts.render_memo import MAKE_EVERYTHING, NoMemo, RenderMemo
 from scripts.site_files import folder as site_files_folder
+from scripts.templates_env import render
 
 STYLE = ("body{margin:0;font-family:'Noto Sans','Noto Sans Lao',sans-serif;color:#1a1a1a;font-size:15px}"
          "main{padding:12px 14px;border:1px solid #c5d3ca;border-radius:6px;background:#fff}"
@@ -26,40 +27,20 @@ STYLE = ("body{margin:0;font-family:'Noto Sans','Noto Sans Lao',sans-serif;color
          "a{color:#0b5e3c;font-weight:700}ul{padding-left:18px;margin:4px 0}p{margin:6px 0}")
 
 
-def _page(language: Language, title: str, body: str) -> str:
-    _ = gettext_for(language.locale)
-    portal = _("Nghệ An Investment Portal")
-    return (f'<!doctype html><html lang="{language.locale}"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">'
-            f'<meta name="description" content="{escape(title)} – {escape(portal)}">'
-            f'<title>{escape(title)}</title><link rel="stylesheet" href="../assets/stylesheets/fonts.css">'
-            '<link rel="icon" href="../assets/images/favicon.svg">'
-            f"<style>{STYLE}</style></head><body><main>{body}</main></body></html>\n")
-
-
 def project_card(project: Project, language: Language, context: PageContext) -> str:
-    _ = gettext_for(language.locale)
     name, name_locale = project.name(language.locale, FALLBACK_LOCALE)
     figures = formatting.investment(project.investment_vnd_bn, project.investment_usd_m, context.rate, language.locale)
-    more = _("Open the project page")
-    body = (f'<h1 lang="{name_locale}">{escape(name)}</h1><p>{badges(project, language.locale, context.vocabularies)}</p>'
-            f"<p>{escape(project.locality)}{' · ' + escape(figures) if figures else ''}</p>"
-            f'<p><a href="{escape(page_url(context.site_url, project.id, language))}" target="_blank" rel="noopener">'
-            f"{escape(more)}</a></p>")
-    return _page(language, name, body)
+    return render("embed-project.html", language.locale, style=Markup(STYLE), title=name, name_locale=name_locale,
+                  badges=badges(project, language.locale, context.vocabularies),
+                  facts=[project.locality, *([figures] if figures else [])],
+                  url=page_url(context.site_url, project.id, language))
 
 
 def sector_list(sector: str, projects: list[Project], language: Language, context: PageContext) -> str:
-    _ = gettext_for(language.locale)
-    label = context.vocabularies.label("sectors", sector, language.locale)
-    chosen = [p for p in projects if p.sector == sector]
-    items = "".join(
-        f'<li><a lang="{p.name(language.locale, FALLBACK_LOCALE)[1]}" target="_blank" rel="noopener" '
-        f'href="{escape(page_url(context.site_url, p.id, language))}">{escape(p.name(language.locale, FALLBACK_LOCALE)[0])}</a>'
-        f" ({escape(p.locality)})</li>" for p in chosen)
-    empty = _("No project of this sector is in the catalogue yet.")
-    body = f"<h1>{escape(label)}</h1>" + (f"<ul>{items}</ul>" if chosen else f"<p>{escape(empty)}</p>")
-    return _page(language, label, body)
+    chosen = [(page_url(context.site_url, p.id, language), *p.name(language.locale, FALLBACK_LOCALE), p.locality)
+              for p in projects if p.sector == sector]
+    return render("embed-sector.html", language.locale, style=Markup(STYLE), projects=chosen,
+                  title=context.vocabularies.label("sectors", sector, language.locale))
 
 
 def generate_embeds(projects: list[Project], languages: list[Language], context: PageContext,
