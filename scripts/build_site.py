@@ -114,10 +114,9 @@ def build(site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None =
     `parallel` builds the languages in parallel processes (scripts/parallel_build.py); `lang` is the
     language of the data problems reported (default: the site's default language); `wait` False
     stops at once when another build of the project is running."""
-    folders.use(config_file)  # its data, caches and locales, whichever checkout this code is in
     try:
-        with build_lock.one_build(config_file.parent, wait) as lock:
-            return _build(site_dir, config_file, site_url, parallel, lock, lang)
+        with folders.working_on(config_file), build_lock.one_build(config_file.parent, wait) as lock:
+            return _build(site_dir, config_file, site_url, parallel, lock, lang)  # its data, caches and locales
     except build_lock.BuildBusy as busy:
         print(busy, file=sys.stderr)
         return 1

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from scripts.catalogue import formatting
 from scripts.catalogue.model import Project
-from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, badges, page_url
+from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, page_url
 from scripts.generated_files import write_files
 from scripts.languages import Language
 from scripts.render_memo import MAKE_EVERYTHING, NoMemo, RenderMemo
@@ -31,7 +31,7 @@ def project_card(project: Project, language: Language, context: PageContext) -> 
     name, name_locale = project.name(language.locale, FALLBACK_LOCALE)
     figures = formatting.investment(project.investment_vnd_bn, project.investment_usd_m, context.rate, language.locale)
     return render("embed-project.html", language.locale, style=Markup(STYLE), title=name, name_locale=name_locale,
-                  badges=badges(project, language.locale, context.vocabularies),
+                  project=project, vocabularies=context.vocabularies,
                   facts=[project.locality, *([figures] if figures else [])],
                   url=page_url(context.site_url, project.id, language))
 

@@ -8,7 +8,10 @@ says which project it works on, it is the checkout this code is in.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 CODE = Path(__file__).resolve().parents[1]  # this code's checkout: its templates, launchers and tools
@@ -18,27 +21,27 @@ CODE = Path(__file__).resolve().parents[1]  # this code's checkout: its template
 class Folders:
     config_file: Path  # the project's mkdocs.yml
 
-    @property
+    @cached_property
     def root(self) -> Path:
         return self.config_file.parent
 
-    @property
+    @cached_property
     def docs(self) -> Path:
         return self.root / "docs"
 
-    @property
+    @cached_property
     def data(self) -> Path:
         return self.root / "data"
 
-    @property
+    @cached_property
     def locales(self) -> Path:
         return self.root / "locales"
 
-    @property
+    @cached_property
     def site(self) -> Path:
         return self.root / "site"
 
-    @property
+    @cached_property
     def dist(self) -> Path:
         return self.root / "dist"
 
@@ -59,3 +62,13 @@ def use(config_file: Path | str) -> Folders:
     """Work on the project whose mkdocs.yml this is, from now on in this process (and the processes it forks)."""
     _current[0] = Folders(Path(config_file).resolve())
     return _current[0]
+
+
+@contextmanager
+def working_on(config_file: Path | str) -> Iterator[Folders]:
+    """Work on that project until the block ends, then on the one before (a build called from other code)."""
+    before = _current[0]
+    try:
+        yield use(config_file)
+    finally:
+        _current[0] = before

@@ -26,7 +26,8 @@ def phone_uri(phone: str) -> str:
 def environment(locale: str) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              extensions=["jinja2.ext.i18n"], undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True)
+                             trim_blocks=True, lstrip_blocks=True,
+                             auto_reload=False)  # our own templates: code, read once per process
     env.install_gettext_translations(translations(locale), newstyle=True)
     env.filters["phone_uri"] = phone_uri
     env.filters["host"] = lambda url: urlsplit(url).netloc

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import build_site
+from scripts import build_site, folders
 from scripts.benchmark.run import synthetic_rows
 from scripts.catalogue.paging import PAGE_SIZE
 from scripts.languages import ROOT
@@ -44,6 +44,15 @@ def _compiled_translations():
 
     compile_catalogs([language.locale for language in languages()])
 
+
+
+@pytest.fixture(autouse=True)
+def _this_checkout():
+    """Each test starts on this checkout's project: one that ran MkDocs on a copy in this process (its
+    hooks name the copy, as they would in a real build's own process) does not carry it over."""
+    yield
+    if folders.current().config_file != ROOT / "mkdocs.yml":
+        folders.use(ROOT / "mkdocs.yml")
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):

@@ -77,3 +77,10 @@ def test_the_project_in_use_is_the_one_last_named(elsewhere: Path):
     assert not languages.site_names()["vi"].startswith("Elsewhere ")
     assert folders.use(elsewhere / "mkdocs.yml").data == elsewhere / "data"
     assert languages.site_names()["vi"].startswith("Elsewhere ")
+
+
+def test_a_build_called_from_other_code_gives_the_project_back(elsewhere: Path):
+    folders.use(ROOT / "mkdocs.yml")
+    with folders.working_on(elsewhere / "mkdocs.yml") as project:
+        assert folders.current() == project and project.root == elsewhere
+    assert folders.current().root == ROOT

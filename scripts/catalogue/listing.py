@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from scripts.catalogue import formatting, paging
 from scripts.catalogue.model import Project
-from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext, badges
+from scripts.catalogue.pages import FALLBACK_LOCALE, PageContext
 from scripts.catalogue.vocabularies import Vocabularies
 from scripts.folding import fold_marks
 from scripts.locales import gettext_for
@@ -68,7 +68,7 @@ def _item(project: Project, locale: str, context: PageContext, within: str) -> s
         "text": search_text(name, project.locality, summary, *project.names.values()),
     }
     return render("catalogue-item.html", locale, attributes=attributes, name=name, name_locale=name_locale,
-                  within=within, project_id=project.id, badges=badges(project, locale, context.vocabularies),
+                  within=within, project=project, vocabularies=context.vocabularies,
                   figures=figures, short=short, summary_locale=summary_locale)
 
 

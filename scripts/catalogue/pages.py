@@ -59,12 +59,6 @@ def qr_filename(project_id: str, language: Language) -> str:
     return f"{language.locale}/{project_id}.svg"
 
 
-def badges(project: Project, locale: str, vocabularies: Vocabularies) -> Markup:
-    return Markup(render("project-badges.html", locale, colour=vocabularies.sectors[project.sector]["colour"],
-                         sector=vocabularies.label("sectors", project.sector, locale), status=project.status,
-                         status_label=vocabularies.label("statuses", project.status, locale)))
-
-
 def project_facts(project: Project, language: Language, context: PageContext) -> list[Fact]:
     """The project's facts, for its page and its factsheet; a figure the source gives none of is "not published"."""
     _ = gettext_for(language.locale)
@@ -155,7 +149,7 @@ def project_body(project: Project, language: Language, context: PageContext) -> 
     summary, summary_locale = project.summary(locale, FALLBACK_LOCALE)
     return render(
         "project-body.html", locale, project=project, name=name, name_locale=name_locale,
-        badges=badges(project, locale, context.vocabularies),
+        vocabularies=context.vocabularies,
         untranslated=name_locale != locale or summary_locale != locale,
         stale_since=formatting.long_date(project.updated, locale) if context.is_stale(project) else None,
         facts=project_facts(project, language, context), minimap=_minimap(project, language, context),
