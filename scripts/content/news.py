@@ -22,6 +22,7 @@ from scripts.catalogue.pages import front_matter_block
 from scripts.languages import Language
 from scripts.locales import gettext_for
 from scripts.problems import Problem
+from scripts.templates_env import render
 
 POST_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9-]+?)(?:\.([a-z]{2}))?\.md$")
 
@@ -91,24 +92,18 @@ def load_posts(posts_dir: Path, default_locale: str, tags: dict, root: Path) -> 
     return sorted(posts, key=lambda post: (post.date, post.slug), reverse=True), problems
 
 
-def _item(post: Post, language: Language, default: str, tags: dict, base: str) -> str:
-    _ = gettext_for(language.locale)
-    version, written_in = post.version(language.locale, default)
-    date = format_date(version.date, format="long", locale=language.locale)
-    tag_links = " ".join(f'<a class="news-tag" href="{base}tags/{escape(tag)}/">{escape(tags[tag][language.locale])}</a>'
-                         for tag in version.tags)
-    only = ""
-    if written_in != language.locale:
-        note = _("Only in Vietnamese")
-        only = f' <span class="news-only">{escape(note)}</span>'
-    return (f'<li class="news-item"><time datetime="{version.date.isoformat()}">{escape(date)}</time>{only}'
-            f'<h2 lang="{written_in}"><a href="{base}posts/{escape(post.slug)}/">{escape(version.title)}</a></h2>'
-            f'<p lang="{written_in}">{escape(version.description)}</p><p class="news-tags">{tag_links}</p></li>')
-
-
 def listing(posts: list[Post], language: Language, default: str, tags: dict, base: str) -> str:
-    items = "".join(_item(post, language, default, tags, base) for post in posts)
-    return f'<ul class="news-list">{items}</ul>'
+    """The posts as a list (templates/news-parts.html), each in the language shown or else in Vietnamese."""
+    items = []
+    for post in posts:
+        version, written_in = post.version(language.locale, default)
+        items.append((post.slug, version, written_in, format_date(version.date, format="long", locale=language.locale),
+                      written_in != language.locale))
+    return render("news-list.html", language.locale, items=items, names=_tag_names(tags, language.locale), base=base)
+
+
+def _tag_names(tags: dict, locale: str) -> dict[str, str]:
+    return {tag: names[locale] for tag, names in tags.items()}
 
 
 def listing_pages(posts: list[Post], language: Language, default: str, tags: dict) -> dict[str, str]:
@@ -157,7 +152,5 @@ def decorate_post(markdown: str, meta: dict, locale: str, tags: dict) -> str:
 def post_meta_line(meta: dict, locale: str, tags: dict, base: str) -> str:
     """The date and tags shown under a post's title."""
     date = meta["date"]
-    text = format_date(date, format="long", locale=locale)
-    links = " ".join(f'<a class="news-tag" href="{base}tags/{escape(tag)}/">{escape(tags[tag][locale])}</a>'
-                     for tag in meta.get("tags", []) if tag in tags)
-    return f'<p class="news-meta"><time datetime="{date.isoformat()}">{escape(text)}</time> {links}</p>'
+    return render("news-meta.html", locale, date=date, text=format_date(date, format="long", locale=locale),
+                  tags=[tag for tag in meta.get("tags", []) if tag in tags], names=_tag_names(tags, locale), base=base)
