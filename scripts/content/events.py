@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from babel.dates import format_date
 
 from scripts import folders
 from scripts.languages import declared_locales
-from scripts.locales import gettext_for
 from scripts.parsed_files import yaml_data
+from scripts.templates_env import render
 
 EVENTS_FILE = "events.yml"  # in the project's data/
 
@@ -51,74 +49,12 @@ def _date_range(start: datetime.date, end: datetime.date, locale: str) -> str:
 
 
 def events_html(events: list[Event], locale: str, today: datetime.date, calendar_href: str) -> str:
-    _ = gettext_for(locale)
+    """The upcoming events, soonest first, then the past ones, latest first (templates/events.html)."""
     dated = sorted(((event, *event.occurrence(today)) for event in events), key=lambda item: item[1])
-    upcoming = [item for item in dated if item[2] >= today]
-    past = [item for item in reversed(dated) if item[2] < today]
-    labels = {"upcoming": _("Upcoming"), "past": _("Past"), "none": _("No event in this list."),
-              "yearly": _("every year"), "source": _("Source"), "subscribe": _("Subscribe to the calendar (.ics)")}
 
-    def section(title: str, items: list) -> str:
-        if not items:
-            return f"<h2>{escape(title)}</h2><p>{escape(labels['none'])}</p>"
-        rows = "".join(
-            f'<li class="event"><time datetime="{start.isoformat()}">{escape(_date_range(start, end, locale))}</time>'
-            + (f' <span class="event-yearly">({escape(labels["yearly"])})</span>' if event.yearly else "")
-            + f'<br><strong>{escape(event.text[locale]["name"])}</strong> · {escape(event.text[locale]["place"])}'
-            + f' · <a href="{escape(event.source)}">{escape(labels["source"])}</a></li>'
-            for event, start, end in items)
-        return f'<h2>{escape(title)}</h2><ul class="events">{rows}</ul>'
+    def shown(items) -> list[tuple[Event, datetime.date, str]]:
+        return [(event, start, _date_range(start, end, locale)) for event, start, end in items]
 
-    return (f'<p><a class="md-button" href="{escape(calendar_href)}">{escape(labels["subscribe"])}</a></p>'
-            + section(labels["upcoming"], upcoming) + section(labels["past"], past))
-
-
-def _ics_text(value: str) -> str:
-    """RFC 5545 TEXT: backslash, ';' and ',' escaped; any line break (CR, LF or both) written as \\n."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return re.sub(r"\r\n|\r|\n", r"\\n", value)
-
-
-def _ics_uri(value: str) -> str:
-    """A URI value: no control character or space can end the line and start another property."""
-    return re.sub(r"[\x00-\x20\x7f]", "", value)
-
-
-def _fold(line: str) -> str:
-    """RFC 5545: lines longer than 75 octets continue on the next line after a space."""
-    data = line.encode("utf-8")
-    parts, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not parts else 74):
-            parts.append(current)
-            current = b""
-        current += encoded
-    parts.append(current)
-    return "\r\n ".join(part.decode("utf-8") for part in parts) if len(data) > 75 else line
-
-
-def calendar_ics(events: list[Event], locale: str, stamp: datetime.date, site_url: str) -> str:
-    """An iCalendar (RFC 5545) file; anniversaries repeat every year."""
-    _ = gettext_for(locale)
-    name = _("Nghệ An events")
-    host = site_url.split("/")[2] if "//" in site_url else "nghean"
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Nghe An Investment Portal//Events//EN",
-             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ics_text(name)}"]
-    for event in events:
-        if event.yearly:
-            month, day = (int(part) for part in event.yearly.split("-"))
-            start = datetime.date(event.since or stamp.year, month, day)
-            end = start
-        else:
-            start, end = event.start, event.end or event.start
-        lines += ["BEGIN:VEVENT", f"UID:{event.id}-{locale}@{host}", f"DTSTAMP:{stamp:%Y%m%d}T000000Z",
-                  f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
-                  f"DTEND;VALUE=DATE:{end + datetime.timedelta(days=1):%Y%m%d}",
-                  f"SUMMARY:{_ics_text(event.text[locale]['name'])}",
-                  f"LOCATION:{_ics_text(event.text[locale]['place'])}", f"URL:{_ics_uri(event.source)}"]
-        if event.yearly:
-            lines.append("RRULE:FREQ=YEARLY")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+    return render("events.html", locale, calendar_href=calendar_href,
+                  upcoming=shown(item for item in dated if item[2] >= today),
+                  past=shown(item for item in reversed(dated) if item[2] < today))
