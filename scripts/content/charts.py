@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
+
+from markupsafe import Markup
 
 from scripts import folders
 from scripts.catalogue import formatting
+from scripts.languages import source_locale
 from scripts.locales import gettext_for
 from scripts.parsed_files import yaml_data
+from scripts.templates_env import render
 
 FDI_FILE = "fdi.yml"  # in the project's data/
 
@@ -33,38 +36,34 @@ def load_fdi_by_country(locale: str, path: Path | None = None) -> tuple[list[Bar
     return bars, block
 
 
-def _svg_open(width: int, height: int, title: str, title_id: str) -> str:
-    return (f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{title_id}" '
-            f'xmlns="http://www.w3.org/2000/svg"><title id="{title_id}">{escape(title)}</title>')
+def _label(x: float, y: float, text: str, anchor: str = "middle", bold: bool = False) -> dict:
+    return {"kind": "text", "x": f"{x:.1f}", "y": f"{y:.1f}", "anchor": anchor, "bold": bold, "text": text}
 
 
-def _label(x: float, y: float, text: str, anchor: str = "middle", bold: bool = False) -> str:
-    weight = ' font-weight="700"' if bold else ""
-    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="15"{weight} '
-            f'fill="#1a1a1a">{escape(text)}</text>')
+def _bar(x: float, y: float, width: float, height: float) -> dict:
+    return {"kind": "rect", "x": f"{x:.1f}", "y": f"{y:.1f}", "width": f"{width:.1f}", "height": f"{height:.1f}"}
 
 
-def _bar(x: float, y: float, width: float, height: float) -> str:
-    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}" fill="#0b5e3c"/>'
+def _chart(width: int, height: int, title: str, title_id: str, shapes: list[dict]) -> Markup:
+    """The SVG (templates/chart.html: no words of its own, so any language's templates draw it)."""
+    return Markup(render("chart.html", source_locale(), width=width, height=height, title=title, title_id=title_id, shapes=shapes))
 
 
 def bar_chart(bars: list[Bar], title: str, value_label, width: int = 640, height: int = 320,
-              title_id: str = "chart-title") -> str:
+              title_id: str = "chart-title") -> Markup:
     """An accessible SVG bar chart; `value_label(value)` formats each bar's value for its label."""
     left, bottom, top = 16, 40, 36
     top_value = max(bar.value for bar in bars) * 1.15
     slot = (width - 2 * left) / len(bars)
-    parts = [_svg_open(width, height, title, title_id),
-             f'<line x1="{left}" y1="{height - bottom}" x2="{width - left}" y2="{height - bottom}" stroke="#4a4a4a"/>']
+    shapes = [{"kind": "line", "x1": left, "y1": height - bottom, "x2": width - left, "y2": height - bottom}]
     for index, bar in enumerate(bars):
         bar_height = (height - bottom - top) * bar.value / top_value
         x = left + index * slot + slot * 0.2
         y = height - bottom - bar_height
         middle = x + slot * 0.3
-        parts += [_bar(x, y, slot * 0.6, bar_height), _label(middle, y - 8, value_label(bar.value), bold=True),
-                  _label(middle, height - bottom + 24, bar.label)]
-    parts.append("</svg>")
-    return "".join(parts)
+        shapes += [_bar(x, y, slot * 0.6, bar_height), _label(middle, y - 8, value_label(bar.value), bold=True),
+                   _label(middle, height - bottom + 24, bar.label)]
+    return _chart(width, height, title, title_id, shapes)
 
 
 def fdi_chart(locale: str, path: Path | None = None) -> str:
@@ -72,26 +71,23 @@ def fdi_chart(locale: str, path: Path | None = None) -> str:
     bars = load_fdi(path)
     title = _("FDI registered in Nghệ An by year (new and additional capital, million US$)")
     chart = bar_chart(bars, title, lambda value: formatting.number(value, locale, 0), title_id="chart-fdi-year")
-    sources = ", ".join(f'<a href="{escape(bar.source)}">{escape(bar.label)}</a>' for bar in bars)
-    caption = _("Sources by year:")
-    return (f'<figure class="chart-figure">{chart}<figcaption>{escape(title)}. {escape(caption)} {sources}'
-            "</figcaption></figure>")
+    return render("chart-figure.html", locale, chart=chart, title=title, caption=_("Sources by year:"),
+                  sources=[(bar.source, bar.label) for bar in bars])
 
 
-def horizontal_bar_chart(bars: list[Bar], title: str, value_label, title_id: str, width: int = 640) -> str:
+def horizontal_bar_chart(bars: list[Bar], title: str, value_label, title_id: str, width: int = 640) -> Markup:
     """An accessible SVG chart with one labelled horizontal bar per row (long labels fit on the left)."""
     row, label_width, right = 34, 210, 90
     height = row * len(bars) + 8
     top_value = max(bar.value for bar in bars)
     span = width - label_width - right
-    parts = [_svg_open(width, height, title, title_id)]
+    shapes = []
     for index, bar in enumerate(bars):
         y = 4 + index * row
         length = max(span * bar.value / top_value, 1)
-        parts += [_label(label_width - 8, y + 21, bar.label, anchor="end"), _bar(label_width, y + 4, length, row - 10),
-                  _label(label_width + length + 6, y + 21, value_label(bar.value), anchor="start", bold=True)]
-    parts.append("</svg>")
-    return "".join(parts)
+        shapes += [_label(label_width - 8, y + 21, bar.label, anchor="end"), _bar(label_width, y + 4, length, row - 10),
+                   _label(label_width + length + 6, y + 21, value_label(bar.value), anchor="start", bold=True)]
+    return _chart(width, height, title, title_id, shapes)
 
 
 def fdi_by_country_chart(locale: str, path: Path | None = None) -> str:
@@ -99,6 +95,4 @@ def fdi_by_country_chart(locale: str, path: Path | None = None) -> str:
     bars, block = load_fdi_by_country(locale, path)
     title = block["title"][locale]
     chart = horizontal_bar_chart(bars, title, lambda value: formatting.number(value, locale, 0), "chart-fdi-country")
-    source = _("Source")
-    return (f'<figure class="chart-figure">{chart}<figcaption>{escape(title)}. '
-            f'<a href="{escape(block["source"])}">{escape(source)}</a></figcaption></figure>')
+    return render("chart-figure.html", locale, chart=chart, title=title, caption="", sources=[(block["source"], _("Source"))])
