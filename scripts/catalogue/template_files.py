@@ -10,7 +10,6 @@ import datetime
 import io
 import re
 import zipfile
-from html import escape
 
 from scripts.catalogue.tables import LISTS_SHEET
 from scripts.catalogue.validate import EXAMPLE_ID, HIDDEN, PUBLIC
@@ -18,6 +17,7 @@ from scripts.catalogue.vocabularies import Vocabularies
 from scripts.folding import fold_marks
 from scripts.languages import locales
 from scripts.locales import gettext_for
+from scripts.templates_env import render
 
 EXAMPLE_ROW = {  # a real project (public-sources.csv), under the id the checker skips
     "id": EXAMPLE_ID,
@@ -194,31 +194,14 @@ def _fixed_zip_dates(data: bytes) -> bytes:
     return target.getvalue()
 
 
-def _code_spans(text: str) -> str:
-    """`value` in a column's description (a value an editor types) shown as code."""
-    return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", text)
-
-
 def columns_table(vocabularies: Vocabularies, locale: str) -> str:
-    _ = gettext_for(locale)
-    yes, no = _("yes"), _("no")
-    rows = "".join(
-        f"<tr><td><code>{escape(column.name)}</code></td>"
-        f"<td>{escape(yes if column.required else no)}</td>"
-        f"<td>{_code_spans(escape(column.description[locale]))}</td></tr>"
-        for column in vocabularies.columns
-    )
-    headings = (_("Column"), _("Required"), _("Meaning"))
-    return ('<table class="template-columns"><thead><tr>' + "".join(f"<th>{escape(h)}</th>" for h in headings)
-            + "</tr></thead>"
-            f"<tbody>{rows}</tbody></table>")
+    """Each column of the template: its name, whether it is required, and its meaning; `value` in a
+    meaning (a value an editor types) is shown as code (templates/template-tables.html)."""
+    columns = [(column.name, column.required, re.split(r"`([^`]+)`", column.description[locale]))
+               for column in vocabularies.columns]
+    return render("template-tables.html", locale, columns=columns)
 
 
 def vocabulary_table(vocabularies: Vocabularies, name: str, locale: str) -> str:
-    _ = gettext_for(locale)
-    entries = getattr(vocabularies, name)
-    rows = "".join(f"<tr><td><code>{escape(key)}</code></td><td>{escape(labels[locale])}</td></tr>"
-                   for key, labels in entries.items())
-    headings = (_("Key"), _("Meaning"))
-    return ('<table class="template-vocabulary"><thead><tr>' + "".join(f"<th>{escape(h)}</th>" for h in headings)
-            + f"</tr></thead><tbody>{rows}</tbody></table>")
+    """The keys of one vocabulary (sectors, statuses, forms) and their meaning in `locale`."""
+    return render("template-tables.html", locale, entries=getattr(vocabularies, name))

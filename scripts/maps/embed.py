@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
+
+from markupsafe import Markup
 
 from scripts.catalogue.pages import PageContext
 from scripts.languages import Language
 from scripts.locales import gettext_for
 from scripts.maps.generate import EMBED_DIR, embed_filename
+from scripts.templates_env import render
 
 PAGE_SCRIPT = Path(__file__).with_name("map-page.js")  # inline, right after the frame it loads
 
@@ -21,15 +23,8 @@ def map_frame(language: Language, root: str, within: str) -> str:
     is in data-src) once the page has drawn its first screen, so the map's scripts and data never
     delay the page's own text; it passes the page's ?sector=&status=&project= to the frame, keeps
     the page's address in step with the map and points the catalogue link at the same filters."""
-    _ = gettext_for(language.locale)
-    labels = {"title": _("Investment map of Nghệ An"), "full": _("Open the map on its own page"),
-              "list": _("Show these projects as a list")}
     source = f"{root}{EMBED_DIR.as_posix()}/{embed_filename(language)}"
-    return (f'<div class="map-frame"><iframe data-src="{escape(source)}" title="{escape(labels["title"])}">'
-            f'</iframe></div>'
-            f'<p class="map-frame-link"><a href="{escape(within)}catalogue/" data-map-list>{escape(labels["list"])}</a>'
-            f' · <a href="{escape(source)}" data-map-full>{escape(labels["full"])}</a></p>'
-            f'<script>{page_script()}</script>')
+    return render("map-frame.html", language.locale, source=source, within=within, script=Markup(page_script()))
 
 
 def page_script() -> str:
@@ -37,11 +32,6 @@ def page_script() -> str:
     if "</" in script:
         raise ValueError(f"{PAGE_SCRIPT}: an inline script may not contain '</'")
     return script
-
-
-def snippet(url: str, title: str, height: int = 520) -> str:
-    return (f'<iframe src="{escape(url)}" title="{escape(title)}" loading="lazy" '
-            f'style="width:100%;height:{height}px;border:0"></iframe>')
 
 
 def embed_snippets(language: Language, context: PageContext) -> str:
@@ -60,5 +50,4 @@ def embed_snippets(language: Language, context: PageContext) -> str:
         (_("The projects of one sector (change the sector key in the address)"),
          f"{root}/sector-high-tech-{language.locale}.html", 320),
     ]
-    return "".join(f"<h2>{escape(label)}</h2><pre><code>{escape(snippet(url, title, height))}</code></pre>"
-                   for label, url, height in examples)
+    return render("embed-snippets.html", language.locale, title=title, examples=examples)
