@@ -169,14 +169,23 @@ def _failed(site_dir: Path, config_file: Path, site_url: str | None, why: str, s
     return 1
 
 
+def parallel_by_default() -> bool:
+    """The parallel build where it can be faster: two or more CPUs this process may use."""
+    return len(os.sched_getaffinity(0)) >= 2 if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1) >= 2
+
+
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     parser = argparse.ArgumentParser(prog=prog, description="Build the trilingual site.")
     parser.add_argument("--site-dir", type=Path, help="output folder (default: site/ beside the mkdocs.yml)")
     parser.add_argument("--config-file", type=Path, default=MKDOCS_YML,
                         help="the project's mkdocs.yml (default: this checkout's)")
     parser.add_argument("--site-url", help="address the site will be served from (default: SITE_URL or mkdocs.yml)")
-    parser.add_argument("--parallel", action="store_true",
-                        help="build the languages in parallel processes (same output, see scripts/parallel_build.py)")
+    order = parser.add_mutually_exclusive_group()
+    order.add_argument("--parallel", dest="parallel", action="store_true", default=parallel_by_default(),
+                       help="build the languages in parallel processes, the same output (scripts/parallel_build.py); "
+                            "the default where there are two or more CPUs")
+    order.add_argument("--sequential", dest="parallel", action="store_false",
+                       help="build the languages one after the other in one MkDocs process")
     parser.add_argument("--no-wait", action="store_true",
                         help="stop at once when another build of this project is running (default: wait for it)")
     parser.add_argument("--kiosk", action="store_true",

@@ -58,8 +58,8 @@ def empty_build_state(project: Path, site: Path) -> None:
 
 
 def measure_builds(project: Path, site: Path, url: str, baseline: Path, repeats: int) -> dict:
-    ours = [sys.executable, "-m", "scripts.build_site", "--site-dir", str(site), "--site-url", url]
-    parallel = [*ours, "--parallel"]
+    command = [sys.executable, "-m", "scripts.build_site", "--site-dir", str(site), "--site-url", url]
+    ours, parallel = [*command, "--sequential"], [*command, "--parallel"]
     stock_site = baseline / "site"
     stock = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(stock_site)]
     figures = {"ours_cold": measure(ours, project, site)}
