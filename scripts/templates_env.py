@@ -31,6 +31,9 @@ def environment(locale: str) -> jinja2.Environment:
     env.install_gettext_translations(translations(locale), newstyle=True)
     env.filters["phone_uri"] = phone_uri
     env.filters["host"] = lambda url: urlsplit(url).netloc
+    # The parts of a project shared by its page, list item and card, made once for every template
+    # (an {% import %} in each would make them again at each of thousands of renders).
+    env.globals["parts"] = env.get_template("project-parts.html").module
     return env
 
 
