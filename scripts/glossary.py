@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts import folders
-from scripts.languages import declared_locales
+from scripts.languages import declared_locales, source_locale
 from scripts.parsed_files import yaml_data
 from scripts.translation_status import GENERATED
 
@@ -56,12 +56,13 @@ def _body(path: Path) -> str:
 
 def check_pair(source: Path, translation: Path, locale: str, terms: list[Term], shown: str) -> list[str]:
     source_text, translated = _body(source), _body(translation)
+    original = source_locale()  # the language of the source pages (name.md)
     warnings = []
     for term in terms:
-        if locale not in term.forms or "vi" not in term.forms:
+        if locale not in term.forms or original not in term.forms:
             continue
-        if term.forms["vi"][0].lower() in source_text and not any(f.lower() in translated for f in term.forms[locale]):
-            warnings.append(f"{shown}: glossary term '{term.forms['vi'][0]}' should be rendered "
+        if term.forms[original][0].lower() in source_text and not any(f.lower() in translated for f in term.forms[locale]):
+            warnings.append(f"{shown}: glossary term '{term.forms[original][0]}' should be rendered "
                             f"'{term.forms[locale][0]}' (not found in this translation)")
     return warnings + _avoid_warnings(shown, translated, locale, terms)
 

@@ -23,15 +23,16 @@ import json
 import re
 import shutil
 import sys
-from html import escape
 from pathlib import Path
 
 import segno
+from markupsafe import Markup
 
 from scripts import folders
 from scripts.languages import Language, languages, load_mkdocs_config
 from scripts.locales import gettext_for
 from scripts.site_releases import served
+from scripts.templates_env import render
 
 LINK = re.compile(r'((?:href|src)=")([^"#?:]*/)((?:[?#][^"]*)?)(")')  # a folder, then its query or fragment
 HEAD_LINKS = re.compile(r'\s*<(?:link rel="(?:canonical|alternate)"|meta property="og:|meta name="twitter:)[^>]*>')
@@ -84,22 +85,21 @@ def search_scripts(site: Path, langs: list[Language]) -> None:
         (folder / "search_index.json").write_text(payload, encoding="utf-8")
 
 
+CHOOSER_STYLE = ("body{margin:0;min-height:100vh;display:flex;flex-direction:column;align-items:center;"
+                 "justify-content:center;gap:2rem;background:#0b5e3c;color:#fff;font-family:'Noto Sans','Noto Sans Lao',sans-serif}"
+                 "h1{font-size:2rem;text-align:center;margin:0 1rem}.choices{display:flex;flex-wrap:wrap;gap:1.5rem;"
+                 "justify-content:center}.choice{display:block;min-width:14rem;padding:1.6rem 2rem;border-radius:1rem;"
+                 "background:#fff;color:#0b5e3c;font-size:1.8rem;font-weight:700;text-align:center;text-decoration:none}")
+CHOOSER_SCRIPT = ("var idle=new URLSearchParams(location.search).get('idle');"
+                  "if(idle){sessionStorage.setItem('kiosk-idle',idle);}try{localStorage.clear();}catch(e){}")
+
+
 def chooser(langs: list[Language]) -> str:
-    buttons = "".join(f'<a class="choice" lang="{lang.locale}" href="site/{lang.prefix}index.html">{escape(lang.name)}</a>'
-                      for lang in langs)
-    titles = " · ".join(escape(gettext_for(lang.locale)("Nghệ An Investment Portal")) for lang in langs)
-    return ('<!doctype html><html lang="vi"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width,initial-scale=1">'
-            f"<title>{titles}</title><link rel=\"stylesheet\" href=\"site/assets/stylesheets/fonts.css\">"
-            "<style>body{margin:0;min-height:100vh;display:flex;flex-direction:column;align-items:center;"
-            "justify-content:center;gap:2rem;background:#0b5e3c;color:#fff;font-family:'Noto Sans','Noto Sans Lao',sans-serif}"
-            "h1{font-size:2rem;text-align:center;margin:0 1rem}.choices{display:flex;flex-wrap:wrap;gap:1.5rem;"
-            "justify-content:center}.choice{display:block;min-width:14rem;padding:1.6rem 2rem;border-radius:1rem;"
-            "background:#fff;color:#0b5e3c;font-size:1.8rem;font-weight:700;text-align:center;text-decoration:none}"
-            "</style></head><body><main><h1>" + titles + '</h1><nav class="choices" aria-label="Language">'
-            + buttons + "</nav></main><script>var idle=new URLSearchParams(location.search).get('idle');"
-            "if(idle){sessionStorage.setItem('kiosk-idle',idle);}try{localStorage.clear();}catch(e){}</script>"
-            "</body></html>\n")
+    """The kiosk's first screen (templates/kiosk-chooser.html), in the default language."""
+    default = next((lang for lang in langs if lang.default), langs[0])
+    return render("kiosk-chooser.html", default.locale, default_locale=default.locale, langs=langs,
+                  titles=[gettext_for(lang.locale)("Nghệ An Investment Portal") for lang in langs],
+                  style=Markup(CHOOSER_STYLE), script=Markup(CHOOSER_SCRIPT))
 
 
 def config_script(langs: list[Language]) -> str:
