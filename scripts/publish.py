@@ -171,7 +171,7 @@ def rollback(dest: str) -> dict:
 
 def site_to_publish(site_dir: Path, site_url: str, build: bool) -> None:
     """Build for site_url, or check that the last good build was made for it."""
-    if build and build_site.build(site_dir, site_url=site_url) != 0:
+    if build and build_site.build(site_dir, site_url=site_url, parallel=build_site.parallel_by_default()) != 0:
         raise PublishError("the build failed (messages above); nothing was published")
     built = built_site_url(site_dir)
     if built is None:
