@@ -210,6 +210,7 @@ def collections(fields: Fields) -> list[dict]:
 
 def decap_config(ui_locale: str, api_url: str, root: Path | None = None) -> dict:
     """The whole configuration (as config.yml holds it) for an interface in `ui_locale`."""
+    root = root or folders.current().root
     fields = Fields(ui_locale, root)
     return {
         "backend": {"name": "proxy", "proxy_url": api_url},
