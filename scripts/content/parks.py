@@ -118,7 +118,8 @@ def park_page(park: Park, parks: Parks, language: Language, outline: Outline) ->
     description = f"{text['name']}: {area_text(park, locale)}. {developer_text(park, locale)}".strip(" .:")
     front = front_matter_block({"title": escape(text["name"]), "description": escape(description[:155]),
                                 **({"review": "needed"} if locale == "lo" else {})})
-    back = f"[{_('All industrial parks')}](index.md)"
+    all_parks = _("All industrial parks")
+    back = f"[{all_parks}](index.md)"
     return front + body + "\n\n" + back + "\n"
 
 
