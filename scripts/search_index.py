@@ -18,20 +18,25 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from scripts import folders
 from scripts.catalogue.vocabularies import load_vocabularies
 from scripts.folding import fold_marks
-from scripts.glossary import load_glossary
-from scripts.languages import Language
+from scripts.glossary import GLOSSARY, load_glossary
+from scripts.languages import Language, source_locale
 
 LAO_RUN = re.compile(r"[\u0e80-\u0eff]+")
 ZWSP = "\u200b"
 TAG = re.compile(r"(<[^>]*>)")
 
 
-@lru_cache(maxsize=1)
 def protected_lao_names() -> tuple[str, ...]:
-    """Lao forms of the glossary's names (its capitalised Vietnamese terms), longest first: never cut."""
-    names = {form for term in load_glossary() if term.forms["vi"][0][:1].isupper()
+    """Lao forms of the project's glossary names (its capitalised source-language terms), longest first: never cut."""
+    return _protected_lao_names(folders.current().data / GLOSSARY, source_locale())
+
+
+@lru_cache(maxsize=2)
+def _protected_lao_names(glossary: Path, original: str) -> tuple[str, ...]:
+    names = {form for term in load_glossary(glossary) if term.forms.get(original, ("",))[0][:1].isupper()
              for form in term.forms.get("lo", ()) if " " not in form}
     return tuple(sorted(names, key=lambda name: (-len(name), name)))
 

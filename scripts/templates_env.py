@@ -3,7 +3,7 @@ page language's gettext catalog installed, one environment per language."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import jinja2
@@ -22,13 +22,19 @@ def phone_uri(phone: str) -> str:
     return "+84" + digits[1:] if digits.startswith("0") else digits
 
 
-@cache
 def environment(locale: str) -> jinja2.Environment:
+    """The environment of `locale` with the project's interface translations (scripts/locales.py gives
+    a new catalog object when its .mo is compiled again, and so a new environment)."""
+    return _environment(locale, translations(locale))
+
+
+@lru_cache(maxsize=16)
+def _environment(locale: str, catalog) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              extensions=["jinja2.ext.i18n"], undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True,
                              auto_reload=False)  # our own templates: code, read once per process
-    env.install_gettext_translations(translations(locale), newstyle=True)
+    env.install_gettext_translations(catalog, newstyle=True)
     env.filters["phone_uri"] = phone_uri
     env.filters["host"] = lambda url: urlsplit(url).netloc
     # The parts of a project shared by its page, list item and card, made once for every template

@@ -108,7 +108,7 @@ def status_report(docs: Path | None = None, root: Path | None = None, projects: 
     report = page_status(docs, langs)
     if projects is None:
         projects = load_catalogue(root / "data", root=root).projects
-    template = locale_catalogs.extract_messages(root)
+    template = locale_catalogs.extract_messages(folders.CODE)  # the strings of the code that writes the pages
     reviewed = load_reviewed_rows(root / "data")
     for locale, status in report.items():
         status.catalogue_rows = [p.id for p in projects if locale not in p.names or locale not in p.summaries]

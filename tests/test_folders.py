@@ -84,3 +84,31 @@ def test_a_build_called_from_other_code_gives_the_project_back(elsewhere: Path):
     with folders.working_on(elsewhere / "mkdocs.yml") as project:
         assert folders.current() == project and project.root == elsewhere
     assert folders.current().root == ROOT
+
+
+def test_our_templates_speak_the_projects_translations(elsewhere: Path):
+    from scripts.facts import not_published
+    from scripts.templates_env import render
+
+    po = elsewhere / "locales" / "en" / "LC_MESSAGES" / "messages.po"
+    po.write_text(po.read_text("utf-8").replace('msgid "Not published"\nmsgstr "Not published"',
+                                                'msgid "Not published"\nmsgstr "Not published elsewhere"'), "utf-8")
+    locales.compile_catalogs(["en"])
+    assert "Not published elsewhere" in render("fact-table.html", "en", facts=[not_published("Land area")])
+    folders.use(ROOT / "mkdocs.yml")
+    assert "Not published elsewhere" not in render("fact-table.html", "en", facts=[not_published("Land area")])
+
+
+def test_a_changed_template_runs_the_data_step_again(tmp_path: Path, monkeypatch):
+    """The step's output comes from our templates too: its stored result is not used once one changes."""
+    code = tmp_path / "code"
+    (code / "scripts" / "templates").mkdir(parents=True)
+    template = code / "scripts" / "templates" / "park-body.html"
+    template.write_text("<div>{{ name }}</div>", "utf-8")
+    monkeypatch.setattr(folders, "CODE", code)
+    docs, data = tmp_path / "project" / "docs", tmp_path / "project" / "data"
+    docs.mkdir(parents=True)
+    data.mkdir()
+    before = step_cache.inputs_key(docs, data, ())
+    template.write_text("<div class=park>{{ name }}</div>", "utf-8")
+    assert step_cache.inputs_key(docs, data, ()) != before

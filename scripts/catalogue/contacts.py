@@ -18,7 +18,7 @@ from scripts.catalogue.vcard import vcard_path
 from scripts.catalogue.vocabularies import Agency, Vocabularies
 from scripts.languages import Language
 from scripts.locales import gettext_for
-from scripts.templates_env import render
+from scripts.templates_env import environment, render
 
 if TYPE_CHECKING:
     from scripts.catalogue.pages import PageContext
@@ -55,13 +55,13 @@ def _slot(name: str) -> str:
     return f"\x00{name}\x00"
 
 
-_blocks: dict[tuple[str, str, str, bool], str] = {}  # (agency's facts, locale, root, has e-mail) → block
+_blocks: dict[tuple, str] = {}  # (agency's facts, locale, root, has e-mail, translations) → block
 
 
 def _agency_block(agency: Agency, locale: str, root: str, mailto: bool) -> str:
     """contact-block.html for `agency` with slots for the project's own values: the agency's part
     (its card) is the same on each of its projects' pages, so it is rendered once per language."""
-    key = (repr(agency), locale, root, mailto)  # the dataclass's repr holds every fact of the agency
+    key = (repr(agency), locale, root, mailto, environment(locale))  # repr: every fact of the agency
     if key not in _blocks:
         _blocks[key] = render("contact-block.html", locale, agency=agency,
                               vcard_url=f"{root}{vcard_path(agency.key, locale)}",

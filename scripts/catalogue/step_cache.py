@@ -17,6 +17,7 @@ from scripts import folders
 from scripts.site_files import folder as site_files_folder
 from scripts.site_files import replacing
 
+CODE_SUFFIXES = (".py", ".html", ".js", ".css")  # the step's code: modules, templates, inline scripts
 CACHE = "data-step.pickle"  # in the project's .cache (scripts/folders.py)
 
 
@@ -40,7 +41,7 @@ def inputs_key(docs_dir: Path, data_dir: Path, settings: tuple) -> str:
     project = data_dir.parent
     config = project / "mkdocs.yml"
     parts = (settings, file_stamps(data_dir), file_stamps(docs_dir), _folders(site_files_folder(docs_dir)),
-             file_stamps(folders.CODE / "scripts", (".py",)), file_stamps(project / "locales", (".po",)),
+             file_stamps(folders.CODE / "scripts", CODE_SUFFIXES), file_stamps(project / "locales", (".po",)),
              config.read_bytes() if config.exists() else b"")
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
