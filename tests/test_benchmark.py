@@ -1,4 +1,5 @@
-"""The benchmark in a reduced mode, so it cannot rot: it completes and reports every figure."""
+"""The benchmark in a reduced mode (3 projects, English pages, one run of each build), so it cannot rot:
+it completes and reports every figure. The median of several runs is checked on its own."""
 
 import json
 import subprocess
@@ -13,7 +14,7 @@ from scripts.languages import ROOT
 def test_benchmark_reports_every_figure(tmp_path: Path):
     output = tmp_path / "bench.json"
     result = subprocess.run([sys.executable, "-m", "scripts.benchmark", "--projects", "3", "--quick",
-                             "--repeats", "2", "--json", str(output)], cwd=ROOT, capture_output=True, text=True, timeout=1200)
+                             "--repeats", "1", "--json", str(output)], cwd=ROOT, capture_output=True, text=True, timeout=1200)
     assert result.returncode == 0, result.stderr[-2000:]
     figures = json.loads(output.read_text("utf-8"))
     builds = figures["builds"]
@@ -23,7 +24,7 @@ def test_benchmark_reports_every_figure(tmp_path: Path):
         assert build["seconds"] > 0 and build["html_pages"] > 0
     for warm in ("ours_from_scratch", "ours_parallel_from_scratch", "stock_from_scratch", "ours_unchanged",
                  "ours_parallel_unchanged", "stock_again"):
-        assert len(builds[warm]["runs_seconds"]) == 2 and builds[warm]["seconds"] in builds[warm]["runs_seconds"]
+        assert builds[warm]["runs_seconds"] == [builds[warm]["seconds"]]  # one run each (the median: below)
     assert set(figures["ratios"]) == {"cold", "from_scratch", "nothing_changed"}
     assert {"home-en", "catalogue-lo", "project-vi", "map-en", "parks-lo", "map-3d-vi", "stock-material-home",
             "folium-default-map"} <= set(
