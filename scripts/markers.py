@@ -57,7 +57,7 @@ def fill_markers(html: str, language: Language, prepared: PreparedCatalogue, pag
     projects = list(prepared.projects)
     blocks: dict[str, Callable[[str | None], str]] = {
         "list": lambda arg: catalogue_list(projects, locale, prepared.context, within, root, int(arg or 1),
-                                           prepared.listing_versions.get(locale, "")),
+                                           prepared.listing_versions.get(locale, ""), prepared.list_items.get(locale)),
         "sector-projects": lambda arg: sector_projects(projects, arg, locale, prepared.context, within),
         "agencies": lambda arg: agencies_list(vocabularies, language, root),
         "columns": lambda arg: template_files.columns_table(vocabularies, locale),

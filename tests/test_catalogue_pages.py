@@ -16,7 +16,7 @@ from scripts.catalogue import opendata, pages
 from scripts.catalogue.build_step import exchange_rate
 from scripts.catalogue.generate import generate
 from scripts.catalogue.geo import load_outline
-from scripts.catalogue.listing import catalogue_list, search_text
+from scripts.catalogue.listing import catalogue_list, listing_items, search_text
 from scripts.catalogue.minimap import position_percent
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import PageContext, fill_project_body
@@ -210,3 +210,14 @@ def test_everything_from_data_is_escaped_in_the_factsheet():
     evil = project(names={"vi": EVIL, "en": EVIL}, summaries={"vi": EVIL, "en": EVIL}, locality=EVIL, contact=EVIL)
     sheet = project_factsheet(evil, EN, CONTEXT)
     assert "<script>" not in sheet and 'onmouseover="x' not in sheet and "&lt;script&gt;" in sheet
+
+
+def test_a_catalogue_page_made_from_the_languages_items_is_the_one_made_from_the_projects():
+    """The build makes each language's list items once; its catalogue pages take theirs from them."""
+    many = [project(id=f"p-{number}", names={"vi": f"{EVIL} {number}", "en": f"P {number}"}) for number in range(PAGE_SIZE + 7)]
+    for language in (VI, EN, LO):
+        items = tuple(listing_items(many, language.locale, CONTEXT))
+        for page, within in ((1, ""), (2, "../../")):
+            made = catalogue_list(many, language.locale, CONTEXT, within, "../../", page, "v1")
+            assert catalogue_list(many, language.locale, CONTEXT, within, "../../", page, "v1", items) == made
+            assert f'href="{within}projects/p-' in made

@@ -95,7 +95,7 @@ def test_when_only_news_posts_changed_the_previews_step_makes_only_the_posts_lis
     post.parent.mkdir(parents=True)
     post.write_text("x", encoding="utf-8")
     previous = build_step.PreparedCatalogue((PROJECT,), SimpleNamespace(today=datetime.date(2026, 1, 1)), None, None,
-                                            SimpleNamespace(tags={}), {}, {})
+                                            SimpleNamespace(tags={}), {}, {}, {})
     monkeypatch.setattr(build_step, "_prepared", {build_step.step_keys(docs, "u", {}, data)[1]: previous})
     made = []
     monkeypatch.setattr(build_step, "load_content", lambda *args: ("new posts", []))

@@ -18,6 +18,7 @@ from scripts.catalogue import preview_step, step_cache
 from scripts.catalogue.formatting import ExchangeRate
 from scripts.catalogue.generate import generate
 from scripts.catalogue.geo import OUTLINE, Outline, load_outline, reload_outlines
+from scripts.catalogue.listing import listing_items
 from scripts.catalogue.model import Project
 from scripts.catalogue.pages import PageContext, card_texts
 from scripts.catalogue.paging import listing_script_path, listing_version
@@ -63,6 +64,7 @@ class PreparedCatalogue:
     content: Content
     listing_versions: dict[str, str]  # locale → version of its catalogue listing script (paging.py)
     media: dict[str, MediaItem]  # data/media.yml by id: panoramas and 3D models (scripts/media/)
+    list_items: dict[str, tuple[str, ...]]  # locale → the catalogue's list items in order, made once (listing.py)
 
     @cached_property
     def _by_id(self) -> dict[str, Project]:
@@ -224,7 +226,8 @@ def _run(docs_dir: Path, site_url: str, extra: dict, data_dir: Path, written: li
     if not preview:  # made again from the sources; in the preview's process, kept for its next steps
         preview_step.rendered.forget()
     memo = preview_step.rendered if preview or preview_step.rendered.kept else MAKE_EVERYTHING
-    generate(projects, languages(), context, docs_dir, landmarks, known_localities(projects, parks.parks), memo)
+    list_items = {language.locale: tuple(listing_items(projects, language.locale, context, memo)) for language in languages()}
+    generate(projects, languages(), context, docs_dir, landmarks, known_localities(projects, parks.parks), memo, list_items)
     generate_maps(projects, places, languages(), context, docs_dir, memo)
     generate_parks(parks, languages(), outline, docs_dir)
     media = _media(docs_dir, data_dir, loaded, preview)
@@ -250,7 +253,7 @@ def _run(docs_dir: Path, site_url: str, extra: dict, data_dir: Path, written: li
     verified_cache.save_all()
     if not preview:
         preview_step.remembered.made("translation status", translation_inputs)  # its own files are not inputs
-    return PreparedCatalogue(tuple(projects), context, places, parks, loaded.content, versions, media)
+    return PreparedCatalogue(tuple(projects), context, places, parks, loaded.content, versions, media, list_items)
 
 
 def _media(docs_dir: Path, data_dir: Path, loaded: _Sources, preview: bool) -> dict[str, MediaItem]:

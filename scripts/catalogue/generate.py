@@ -24,8 +24,9 @@ ASSETS = Path("assets") / "catalogue"
 
 def generate(projects: list[Project], languages: list[Language], context: PageContext, docs_dir: Path,
              landmarks: tuple[tuple[float, float, str], ...] = (), localities: tuple[str, ...] = (),
-             memo: RenderMemo | NoMemo = MAKE_EVERYTHING) -> list[Path]:
+             memo: RenderMemo | NoMemo = MAKE_EVERYTHING, list_items: dict[str, tuple[str, ...]] | None = None) -> list[Path]:
     """Write every generated file; return those that changed. Stale project and catalogue pages are removed.
+    `list_items`: each language's list items (listing.listing_items) when the caller made them already.
 
     `localities` are the communes and wards the template's locality drop-down offers; `memo` (the live
     preview's) keeps each project's page and QR code while the project and the context are unchanged."""
@@ -55,7 +56,7 @@ def generate(projects: list[Project], languages: list[Language], context: PageCo
     files[docs_dir / ASSETS / "province.svg"] = outline_svg(context.outline, landmarks=landmarks)
     files.update(paging.pager_pages(len(projects), languages, docs_dir))
     for locale in locales:
-        items = listing.listing_items(projects, locale, context, memo)
+        items = list_items[locale] if list_items is not None else listing.listing_items(projects, locale, context, memo)
         files[docs_dir / paging.listing_script_path(locale)] = paging.listing_script(items)
     generated = [*(docs_dir / PROJECT_PAGES).glob("*.md"), *(docs_dir / paging.PAGER_DIR).glob("*.md"),
                  *(site_files_folder(docs_dir) / ASSETS / "qr").rglob("*.svg"),

@@ -81,17 +81,26 @@ def ordered(projects: list[Project], locale: str, vocabularies: Vocabularies) ->
 
 
 def catalogue_list(projects: list[Project], locale: str, context: PageContext, within: str, site_root: str,
-                   page: int = 1, listing_version: str = "") -> str:
+                   page: int = 1, listing_version: str = "", items: tuple[str, ...] | None = None) -> str:
     """Page `page` of the catalogue, on a page whose relative paths to its language's root and to the
     site's root are `within` and `site_root`; `listing_version` names the listing script's content,
-    so a browser never pairs a new page with an old cached listing."""
+    so a browser never pairs a new page with an old cached listing. `items`: every list item of the
+    language in order (listing_items), when made already: this page's are taken from them."""
     listed = paging.page_slice(ordered(projects, locale, context.vocabularies), page)
     first = (page - 1) * paging.PAGE_SIZE + 1
+    shown = ([Markup(_item(project, locale, context, within)) for project in listed] if items is None
+             else [Markup(_within(item, within)) for item in paging.page_slice(list(items), page)])
     return render("catalogue-list.html", locale, within=within, page_size=paging.PAGE_SIZE, total=len(projects),
                   listing=site_root + paging.listing_script_path(locale), listing_version=listing_version,
                   filters=filters(projects, locale, context, (first, first + len(listed) - 1), within),
-                  items=[Markup(_item(project, locale, context, within)) for project in listed],
+                  items=shown,
                   pager=paging.pager_html(page, paging.page_count(len(projects)), locale, within))
+
+
+def _within(item: str, within: str) -> str:
+    """An item made for the language's root (its one link is "projects/…") as seen from `within`, a
+    relative path of our own ("../" steps, never data)."""
+    return item.replace(' href="projects/', f' href="{within}projects/', 1)
 
 
 def listing_items(projects: list[Project], locale: str, context: PageContext,
