@@ -86,13 +86,15 @@ def catalogue_list(projects: list[Project], locale: str, context: PageContext, w
     site's root are `within` and `site_root`; `listing_version` names the listing script's content,
     so a browser never pairs a new page with an old cached listing. `items`: every list item of the
     language in order (listing_items), when made already: this page's are taken from them."""
-    listed = paging.page_slice(ordered(projects, locale, context.vocabularies), page)
+    if items is None:  # made here: this page's projects in the catalogue's order
+        listed = paging.page_slice(ordered(projects, locale, context.vocabularies), page)
+        shown = [Markup(_item(project, locale, context, within)) for project in listed]
+    else:  # already in that order: no need to sort the projects again for every page
+        shown = [Markup(_within(item, within)) for item in paging.page_slice(list(items), page)]
     first = (page - 1) * paging.PAGE_SIZE + 1
-    shown = ([Markup(_item(project, locale, context, within)) for project in listed] if items is None
-             else [Markup(_within(item, within)) for item in paging.page_slice(list(items), page)])
     return render("catalogue-list.html", locale, within=within, page_size=paging.PAGE_SIZE, total=len(projects),
                   listing=site_root + paging.listing_script_path(locale), listing_version=listing_version,
-                  filters=filters(projects, locale, context, (first, first + len(listed) - 1), within),
+                  filters=filters(projects, locale, context, (first, first + len(shown) - 1), within),
                   items=shown,
                   pager=paging.pager_html(page, paging.page_count(len(projects)), locale, within))
 
